@@ -1,0 +1,243 @@
+"""The shared chrome families of Indonesian news pages (corpus-format.md, "What stays and what goes").
+
+Each family is written for what the chrome looks like and where it sits, in the wordings these
+publishers use across their pages; site profiles add their own wordings on top. Order matters:
+the first family that matches a block names it.
+"""
+
+from __future__ import annotations
+
+from cleaners.profile import Family
+
+_MONTH = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:et|ch)?|apr(?:il)?|mei|may|jun(?:i|e)?|"
+    r"jul(?:i|y)?|agu(?:stus)?|ags|aug(?:ust)?|sep(?:tember)?|sept|okt(?:ober)?|oct(?:ober)?|"
+    r"nov(?:ember)?|des(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
+_DATE = rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}"
+_TIME = r"(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|gmt[+\d]*)?"
+# Agencies and newsrooms that sign photos; used for captions that end in a credit.
+_PHOTO_SOURCES = (
+    r"KOMPAS\.com|Kompas\.com|KOMPAS\.COM|KOMPAS|Kompas\.id|Tribunnews\.com|TRIBUNNEWS\.COM|"
+    r"Tribun\w*\.com|kumparan|AFP|REUTERS|Reuters|AP|ANTARA|Antara|EPA|Xinhua|SHUTTERSTOCK|"
+    r"Shutterstock|iStockphoto|Getty Images|Freepik|Unsplash|Pixabay|Dok\.?|Dokumentasi|"
+    r"Istimewa|ISTIMEWA|Tangkap layar|Screenshot|Handout"
+)
+
+MEMBERSHIP = Family(
+    "membership",
+    (
+        r"baca berita tanpa iklan",
+        r"\bgabung\s+\S+\+",
+        r"^(?:login|log in|masuk|daftar|sign in|sign up|register)\b.*\b(?:akun|pengalaman|"
+        r"mengakses|membaca|berlangganan|member|premium|gratis)\b",
+        r"^(?:ayo |yuk )?(?:berlangganan|langganan|subscribe)\b",
+        r"\b(?:konten|artikel|berita) (?:ini )?(?:premium|eksklusif|khusus) (?:untuk|bagi) "
+        r"(?:pelanggan|member|anggota|pembaca)",
+        r"^sudah (?:berlangganan|punya akun|menjadi (?:member|anggota))",
+        r"^(?:upgrade|beli) (?:ke )?(?:premium|paket|langganan)",
+        r"^(?:nikmati|dapatkan) (?:akses|pengalaman|berita) (?:tanpa batas|tanpa iklan|penuh|"
+        r"premium|eksklusif)",
+    ),
+    max_words=30,
+)
+
+ADVERTISEMENT = Family(
+    "advertisement",
+    (
+        r"^(?:advertisement|advertisment|iklan|ads?|sponsored|sponsor|promoted|"
+        r"konten (?:ber)?sponsor)$",
+        r"^\[?\s*(?:close|tutup|hide|skip|lewati)\s*(?:ads?|iklan)\s*\]?$",
+        r"^scroll (?:to|untuk|ke bawah untuk) (?:continue|resume|lanjut|melanjutkan)",
+        r"^(?:artikel|konten|berita) (?:berlanjut|dilanjutkan) (?:setelah|di bawah) (?:iklan|ini)",
+        r"^lanjut(?:kan)? (?:baca|membaca)(?: artikel)?$",
+    ),
+    max_words=10,
+)
+
+RELATED_LINK = Family(
+    "related-link",
+    (
+        r"^(?:baca|lihat|simak|tonton|cek|klik) (?:juga|pula)\b",
+        r"^(?:baca|lihat) (?:selengkapnya|(?:artikel|berita) (?:terkait|lainnya|selengkapnya))\b"
+        r"(?=.*[:\w])",
+        r"^(?:berita|artikel) terkait\s*:",
+        r"^(?:klik|ketuk) (?:untuk|di sini untuk) (?:baca|membaca)",
+        r"^(?:baca|simak) (?:berita|artikel) (?:lain|menarik) ",
+    ),
+)
+
+SYNDICATION = Family(
+    "syndication",
+    (
+        r"^(?:artikel|tulisan|berita) ini (?:telah |sudah |pernah |sebelumnya )?(?:tayang|terbit|"
+        r"dimuat|ditayangkan|diterbitkan|dipublikasikan)\b",
+        r"^(?:sebagian |sebelumnya )?artikel ini (?:telah )?(?:tayang|dimuat)",
+    ),
+    ends_body=True,
+)
+
+PROMOTION = Family(
+    "promotion",
+    (
+        r"whatsapp channel|saluran whatsapp|channel whatsapp",
+        r"^(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
+        r"telegram|google news|instagram|tiktok|youtube|twitter|facebook|newsletter|notifikasi)\b",
+        r"^simak breaking news",
+        r"^(?:download|unduh|install|pasang) (?:aplikasi|app)",
+        r"^ikuti (?:kami|kanal|akun|update)\b",
+        r"^(?:anda|kamu) (?:bisa|dapat) menjadi (?:kolumnis|penulis|kontributor)",
+        r"^kriteria \(salah satu\)",
+        r"^(?:kirim|kirimkan) (?:tulisan|artikel|opini|karya) (?:anda|kamu)",
+        r"pastikan (?:kamu|anda) sudah (?:install|menginstal|menginstall|memasang)",
+        r"^(?:klik|kunjungi) (?:link|tautan|di sini)\b",
+        r"https?://(?:kmp\.im|bit\.ly|s\.id|t\.me|wa\.me)/",
+    ),
+)
+
+SHARE_ICON = Family(
+    "share-widget",
+    # Icon names rendered as text: lowercase words joined by hyphens ("copy-link-circle",
+    # "sosmed-whatsapp-white"), sometimes glued to the label that follows ("zoom-in-whitePerbesar").
+    (r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?:[A-Z][a-z]+)?$",),
+    max_words=1,
+    ignore_case=False,
+)
+
+SHARE_WORDS = Family(
+    "share-widget",
+    (
+        r"^(?:comments?|komentar|share|bagikan|suka|like|tweet|oke|ok|salin|salin (?:tautan|link)|"
+        r"copy(?: link)?|tautan disalin|perbesar|zoom|kirim|simpan|laporkan|lapor|reaksi|"
+        r"(?:tulis|lihat|tampilkan|beri|kirim) komentar|\d+ komentar|facebook|twitter|whatsapp|"
+        r"telegram|line|linkedin|e-?mail|pinterest|print|cetak)\s*:?$",
+        r"^(?:bagikan|share)(?: (?:artikel|berita|tulisan)(?: ini)?)?(?: (?:melalui|ke|via|lewat))?"
+        r"\s*:?$",
+    ),
+    max_words=6,
+)
+
+PAGINATION = Family(
+    "pagination",
+    (
+        r"^halaman\s*:?$",
+        r"^halaman\s*:?\s*\d+(?:\s*(?:/|dari)\s*\d+)?$",
+        r"^halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya|next)?$",
+        r"^(?:halaman|page) (?:selanjutnya|berikutnya|sebelumnya)\b",
+        r"^(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous|«|»)$",
+        r"^(?:tampilkan|lihat|baca) (?:semua|seluruh)(?: halaman| isi| artikel)?$",
+        r"^(?:\d+\s+)+\d+(?:\s+(?:selanjutnya|next|»))?$",
+    ),
+    max_words=12,
+    ends_body=True,
+)
+
+RELATED_LIST = Family(
+    "related-list",
+    # The headings of the lists that follow the article; the lists themselves are dropped with
+    # them, because everything after such a heading is the after-body zone.
+    (
+        r"^(?:berita |artikel |video |topik |foto |konten )?(?:terkini|terbaru|terpopuler|populer|"
+        r"terkait|lainnya|pilihan|rekomendasi|trending|unggulan|hangat|menarik|viral)(?: lainnya| "
+        r"untuk (?:anda|kamu)| hari ini| editor| redaksi| minggu ini)?$",
+        r"^(?:rekomendasi|pilihan|bacaan) (?:untuk|buat) (?:anda|kamu)$",
+        r"^(?:baca|lihat|berita|artikel) (?:lainnya|selengkapnya|lain)$",
+        r"^(?:tag|tags|topik|topic|kata kunci|label)\s*:?$",
+        r"^(?:lainnya dari|lebih banyak dari|more from) .{1,40}$",
+        r"^(?:most popular|most read|latest news|related(?: articles| news)?|"
+        r"recommended(?: for you)?)$",
+    ),
+    max_words=6,
+    ends_body=True,
+)
+
+COPYRIGHT = Family(
+    "copyright",
+    (
+        r"^(?:©|\(c\)|copyright|hak cipta)",
+        r"\ball rights? reserved\b",
+        r"\ba subsidiary of\b",
+        r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|syarat (?:dan|&) ketentuan|"
+        r"kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
+    ),
+    max_words=25,
+    ends_body=True,
+)
+
+METADATA = Family(
+    "metadata",
+    (
+        # Date lines, with or without a weekday, a time, a zone and the site name in front.
+        rf"^(?:[\w.]+\.(?:com|id)\s*[-–—|]\s*)?(?:{_WEEKDAY},?\s*)?(?:{_DATE})\s*,?\s*"
+        rf"(?:{_TIME})?$",
+        rf"^(?:tayang|diperbarui|diperbaharui|update|updated|dipublikasikan|diterbitkan|published|"
+        rf"terbit|dibuat)\s*:?\s*(?:{_WEEKDAY},?\s*)?(?:{_DATE}).*$",
+        # Credit lines: a role label, alone or followed by names.
+        r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|wartawan|redaktur|"
+        r"videografer|produser|penerjemah)\s*(?::|\||$)",
+        r"^(?:laporan|reporter) (?:wartawan|reporter|koresponden|kontributor)\b",
+        r"^(?:oleh|by)\s*:\s*\S",
+        r"^sumber\s*:?\s*(?:\S+\s?){1,5}$",
+    ),
+    max_words=20,
+)
+
+PHOTO_CREDIT = Family(
+    "photo-credit",
+    (
+        # "AP/Alexei Druzhinin", "Tribunnews.com/Irwan Rismawan", "KOMPAS.com/GARRY LOTULUNG"
+        r"^[A-Z][\w.&'’-]*(?: [\w.&'’()-]+)*\s?/\s?[\w.&'’()-]+(?: [\w.&'’()-]+)*(?<![.,])$",
+        r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|Freepik|"
+        r"Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
+        r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
+    ),
+    max_words=8,
+    ignore_case=False,
+)
+
+CAPTION = Family(
+    "caption",
+    (
+        # kumparan style: the caption ends with "Foto: <credit>".
+        r"\b(?:Foto|FOTO|Sumber foto)\s*:\s*[^.!?:]{1,80}$",
+        # Kompas and Tribun style: the caption ends with the credit in brackets.
+        rf"\((?:[A-Za-z][^()]{{0,60}}/\s?[A-Za-z][^()]{{0,60}}|[^()]{{0,40}}\b(?:{_PHOTO_SOURCES})"
+        rf"\b[^()]{{0,60}})\)\s*$",
+    ),
+    ignore_case=False,
+)
+
+STRAY = Family(
+    "stray",
+    (
+        r"^.{1,2}$",
+        r"^[\W\d_]+$",
+        # Menu and section words standing alone.
+        r"^(?:home|beranda|menu|cari|search|logout|keluar|news|berita|global|nasional|regional|"
+        r"internasional|megapolitan|ekonomi|bisnis|money|tekno|sains|bola|sport|sports|olahraga|"
+        r"otomotif|lifestyle|hype|health|kesehatan|travel|food|properti|edukasi|edu|tren|video|"
+        r"foto|kolom|opini|hiburan|seleb|entertainment|politik|hukum|kriminal|dunia|info|lainnya)$",
+    ),
+    max_words=2,
+)
+
+# Kinds that sit in the header block between the headline and the body.
+HEADER_FAMILIES = frozenset({"metadata", "photo-credit"})
+
+SHARED_FAMILIES: tuple[Family, ...] = (
+    MEMBERSHIP,
+    ADVERTISEMENT,
+    SHARE_ICON,
+    SHARE_WORDS,
+    SYNDICATION,
+    RELATED_LINK,
+    PROMOTION,
+    PAGINATION,
+    RELATED_LIST,
+    COPYRIGHT,
+    METADATA,
+    PHOTO_CREDIT,
+    CAPTION,
+    STRAY,
+)

@@ -1,0 +1,63 @@
+"""What a site profile is: everything the cleaner knows about one publisher, held as data.
+
+A profile adds its own wordings to the shared chrome families (``cleaners.families``) and says
+how its page header is laid out. The HTML selectors for the same site live in the same profile
+(``HtmlLayout``), so a layout change is a one-line diff in one file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of page chrome recognised from one block of text.
+
+    ``patterns`` are regular expressions searched in the block; the first family with a match
+    decides. ``max_words`` limits a family to short blocks (labels, prompts, credits), which is
+    what keeps a rule about a label from ever eating a paragraph of the article.
+    """
+
+    name: str
+    patterns: tuple[str, ...]
+    max_words: int | None = None
+    ignore_case: bool = True
+    # The after-body zone (related lists, footer) starts at a block of this family.
+    ends_body: bool = False
+
+
+@dataclass(frozen=True)
+class HtmlLayout:
+    """Where the article sits in a page of the site (CSS selectors, tried in order)."""
+
+    title: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    # Elements removed from the body before its text is read: inline chrome found by markup.
+    drop: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    # Links to the article's further pages, when it is split into several.
+    pagination: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    # Registrable domains whose pages this profile reads (subdomains included).
+    domains: tuple[str, ...] = ()
+    # Evidence in a text dump that it came from this site, used when no URL is known.
+    text_markers: tuple[str, ...] = ()
+    # Site wordings, added in front of the shared families of the same name.
+    families: tuple[Family, ...] = ()
+    # Header layout of a text dump: is there a deck (summary) line under the headline, and does
+    # a photo caption follow the photo credit above the body?
+    deck_below_headline: bool = False
+    caption_after_photo_credit: bool = False
+    html: HtmlLayout = field(default_factory=HtmlLayout)
+
+    def marker_score(self, text: str) -> int:
+        return sum(len(re.findall(marker, text)) for marker in self.text_markers)

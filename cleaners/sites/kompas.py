@@ -1,0 +1,52 @@
+"""kompas.com (KG Media): all ``*.kompas.com`` hosts and ``www.kompas.com/<section>`` pages."""
+
+from __future__ import annotations
+
+from cleaners.profile import Family, HtmlLayout, SiteProfile
+
+KOMPAS = SiteProfile(
+    name="kompas",
+    domains=("kompas.com",),
+    text_markers=(
+        r"\bKompas\.com\s*-\s*\d{2}/\d{2}/\d{4}",  # the date line under every headline
+        r"\b[A-Z][A-Z .'-]+, KOMPAS\.com\s*[-–—]",  # the dateline that opens the body
+        r"Kompas\.com\+",  # the membership prompt on every page
+        r"\bkompas\.id\b",
+    ),
+    families=(
+        Family("membership", (r"kompas\.?com\+", r"^gabung kompas")),
+        Family(
+            "promotion",
+            (
+                r"^dapatkan update berita pilihan",
+                r"^klik untuk baca\s*:",
+                r"\bkompascom\+",
+                r"^(?:kompas\.com|kompascom) (?:plus|\+)",
+            ),
+        ),
+    ),
+    html=HtmlLayout(
+        title=("h1.read__title",),
+        body=("div.read__content div.clearfix", "div.read__content"),
+        drop=(
+            "p:has(a.inner-link-baca-juga)",
+            ".inner-link-baca-juga",
+            ".read__paging",
+            ".photo__wrap",
+            ".photo__caption",
+            ".gate-kgplus",
+            ".ads-on-body",
+            ".ads-partner-wrap",
+            ".kompasidRec",
+            "script",
+            "style",
+            "iframe",
+            "noscript",
+        ),
+        authors=(".read__credit__item a", ".credit-title-name a"),
+        published=(".read__time",),
+        section=(".breadcrumb__item:nth-of-type(2) a",),
+        tags=(".tag__article__item a",),
+        pagination=(".read__paging a.paging__link",),
+    ),
+)

@@ -1,0 +1,37 @@
+"""kumparan.com: newsroom channels (kumparannews, kumparanbisnis, ...) and user accounts."""
+
+from __future__ import annotations
+
+from cleaners.profile import Family, HtmlLayout, SiteProfile
+
+KUMPARAN = SiteProfile(
+    name="kumparan",
+    domains=("kumparan.com",),
+    text_markers=(
+        r"\bkumparan[a-z]*\b",
+        r"\bsosmed-[a-z]+-white\b",  # the share widget's icon names, printed as text
+        r"\bzoom-in-white",
+        r"\bcopy-link-circle\b",
+        r"\bmore-vertical\b",
+    ),
+    families=(
+        Family("membership", (r"\bkumparan(?:plus|\+)",)),
+        Family("share-widget", (r"^(?:lihat|tulis|beri) (?:reaksi|tanggapan)$",), max_words=4),
+    ),
+    html=HtmlLayout(
+        title=('h1[data-qa-id="story-title"]',),
+        body=('[data-qa-id="story-paragraph"]',),
+        drop=(
+            'figure[data-qa-id="image-figure"]',
+            "figure",
+            '[data-qa-id="ads"]',
+            "script",
+            "style",
+            "iframe",
+            "noscript",
+        ),
+        authors=('[data-qa-id="author-name"]',),
+        published=('[data-qa-id="date"]', "time"),
+        tags=('a[data-qa-id="tag-topic"]',),
+    ),
+)

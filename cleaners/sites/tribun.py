@@ -1,0 +1,47 @@
+"""tribunnews.com and the Tribun Network's regional hosts (``<region>.tribunnews.com``)."""
+
+from __future__ import annotations
+
+from cleaners.profile import Family, HtmlLayout, SiteProfile
+
+TRIBUN = SiteProfile(
+    name="tribun",
+    domains=("tribunnews.com",),
+    text_markers=(
+        r"\bTRIBUNNEWS\.COM\b",  # datelines ("TRIBUNNEWS.COM, JAKARTA - ...")
+        r"\bTRIBUNnews\.com Network\b",  # the footer of every network page
+        r"\bTribun[A-Z]?[a-z]*\.com\b",  # regional hosts named in datelines and bylines
+        r"\bTribun Network\b",
+    ),
+    families=(
+        Family("promotion", (r"^(?:update|dapatkan|baca) berita .{0,60}\btribun\w*\b.{0,40}$",)),
+        Family("metadata", (r"^penulis\s*:.*\|\s*editor\s*:",), max_words=20),
+    ),
+    # A topic link sits above the headline and a deck sentence under it; the photo credit comes
+    # before its caption, both above the body.
+    deck_below_headline=True,
+    caption_after_photo_credit=True,
+    html=HtmlLayout(
+        title=("h1#arttitle", "h1.f50"),
+        body=("div.side-article.txt-article", "div.txt-article", "div.editcontent"),
+        drop=(
+            "p.baca",
+            ".baca",
+            ".ads",
+            ".ads-placeholder",
+            ".paging",
+            "#pagingBottom",
+            ".related",
+            "figure",
+            "script",
+            "style",
+            "iframe",
+            "noscript",
+        ),
+        authors=("#penulis a", "#penulis"),
+        published=("time",),
+        section=(".breadcrumb li:nth-of-type(2) a",),
+        tags=(".tagcloud3 a", ".tags a"),
+        pagination=(".paging a", "#pagingBottom a"),
+    ),
+)

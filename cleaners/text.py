@@ -1,0 +1,284 @@
+"""Text blocks -> clean article text, with a site profile's chrome families.
+
+A page is read in three zones, the way every one of these sites lays it out:
+
+- header: optional topic label, the headline, an optional deck, then the credit block (date
+  line, author names, "Penulis", "Editor: ...", "Sumber ...", photo credit and caption);
+- body: paragraphs and subheadings, with inline chrome (related links, ad markers, captions,
+  share widgets, promotions) dropped block by block;
+- after-body: from the first pagination, related-list heading, syndication note or footer line
+  on, everything is dropped (lists of other articles and their labels).
+
+The input is a sequence of blocks, not a line layout: a text dump gives one block per line,
+the HTML extractor one per paragraph, and both go through ``clean_blocks``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cleaners.families import HEADER_FAMILIES, SHARED_FAMILIES
+from cleaners.format import normalize_block, render
+from cleaners.profile import Family, SiteProfile
+from cleaners.sites import detect_site, get_profile
+
+# A paragraph long enough, and finished like a sentence, is body text: the header search never
+# looks past it.
+_LONG_PARAGRAPH_WORDS = 30
+# Author names between credit labels are short and carry no sentence punctuation.
+_NAME_LINE_WORDS = 8
+# How far past the first credit line the header may reach.
+_HEADER_REACH = 10
+_SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
+# "MOSKWA, KOMPAS.com - ..." / "TRIBUNNEWS.COM, JAKARTA - ...": the body starts here.
+_DATELINE = re.compile(r"^[A-Z][\w .'’/()-]{1,60},\s*[\w.]+\s*[-–—]\s+\S|^[A-Z.]+\.COM,\s*[A-Z ]+[-–—]")
+_SYNDICATION_SOURCE = re.compile(
+    r"(?:tayang|terbit|dimuat|ditayangkan|diterbitkan|dipublikasikan)\s+(?:di|pada|oleh)\s+"
+    r"(?P<source>[\w.+-]+(?:\s+[A-Z][\w.+-]*)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the cleaner did with one block: kept or dropped, and the rule family that decided."""
+
+    line: int  # 1-based line of the input text; for HTML blocks, the block's index
+    text: str
+    keep: bool
+    family: str  # a chrome family, or "headline" / "body" for what is kept
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str  # the document in corpus format; "" when no article text was found
+    title: str
+    body: tuple[str, ...]
+    site: str
+    decisions: tuple[Decision, ...]
+    metadata: dict[str, str | list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.text)
+
+    @property
+    def dropped(self) -> list[Decision]:
+        return [d for d in self.decisions if not d.keep]
+
+
+@dataclass(frozen=True)
+class _CompiledFamily:
+    name: str
+    regex: re.Pattern[str]
+    max_words: int | None
+    ends_body: bool
+
+
+@lru_cache(maxsize=None)
+def _compiled(profile_name: str) -> tuple[_CompiledFamily, ...]:
+    """The profile's families merged into the shared ones (site wordings first), compiled once."""
+    profile = get_profile(profile_name)
+    site_families: dict[str, list[Family]] = {}
+    for fam in profile.families:
+        site_families.setdefault(fam.name, []).append(fam)
+    order: list[Family] = []
+    seen: set[str] = set()
+    for fam in SHARED_FAMILIES:
+        if fam.name not in seen:
+            order.extend(site_families.get(fam.name, ()))
+            seen.add(fam.name)
+        order.append(fam)
+    for name, fams in site_families.items():
+        if name not in seen:
+            order.extend(fams)
+    ends_body = {f.name for f in SHARED_FAMILIES if f.ends_body}
+    return tuple(
+        _CompiledFamily(
+            name=f.name,
+            regex=re.compile("|".join(f"(?:{p})" for p in f.patterns), re.I if f.ignore_case else 0),
+            max_words=f.max_words,
+            ends_body=f.ends_body or f.name in ends_body,
+        )
+        for f in order
+    )
+
+
+def _classify(text: str, families: Sequence[_CompiledFamily]) -> _CompiledFamily | None:
+    words = text.count(" ") + 1
+    for fam in families:
+        if fam.max_words is not None and words > fam.max_words:
+            continue
+        if fam.regex.search(text):
+            return fam
+    return None
+
+
+def _is_long_paragraph(text: str) -> bool:
+    return text.count(" ") + 1 >= _LONG_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def _is_name_line(text: str) -> bool:
+    return (
+        text.count(" ") + 1 <= _NAME_LINE_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _DATELINE.search(text)
+    )
+
+
+def _find_header(
+    texts: Sequence[str], fams: Sequence[_CompiledFamily | None], profile: SiteProfile
+) -> tuple[int | None, int, dict[int, str]]:
+    """Locate the headline and the end of the header in a dump with no known title.
+
+    Returns (headline index, index of the last header block, roles of the other header blocks).
+    The headline is the block right above the first credit line (or the one above a deck, on
+    sites that print one); without any credit line it is the first plain block.
+    """
+    n = len(texts)
+    plain = [i for i in range(n) if fams[i] is None]
+    if not plain:
+        return None, -1, {}
+    limit = next((i for i in plain if _is_long_paragraph(texts[i])), n)
+    first_credit = next(
+        (i for i in range(min(limit, n)) if fams[i] is not None and fams[i].name in HEADER_FAMILIES),
+        None,
+    )
+    if first_credit is None or not any(i < first_credit for i in plain):
+        return plain[0], plain[0], {}
+
+    roles: dict[int, str] = {}
+    above = [i for i in plain if i < first_credit]
+    if profile.deck_below_headline and len(above) >= 3:
+        headline = above[-2]
+        roles[above[-1]] = "deck"
+    elif profile.deck_below_headline and len(above) == 2:
+        # Topic label + headline, or headline + deck: a topic label is a few words with no
+        # sentence end, shorter than what follows it.
+        first, second = texts[above[0]], texts[above[1]]
+        if first.count(" ") < 5 and not _SENTENCE_END.search(second) and len(first) < len(second):
+            headline = above[1]
+        else:
+            headline = above[0]
+            roles[above[1]] = "deck"
+    else:
+        headline = above[-1]
+    for i in above:
+        if i < headline:
+            roles[i] = "topic-label"
+
+    # The credit block: credit lines, author names between them, and (where the site prints it
+    # there) the caption under the photo credit. A plain paragraph ends it.
+    last = first_credit
+    pending: list[int] = []
+    for j in range(first_credit + 1, min(n, first_credit + 1 + _HEADER_REACH)):
+        fam = fams[j]
+        if fam is not None and fam.name in HEADER_FAMILIES:
+            for p in pending:
+                roles[p] = "byline"
+            pending.clear()
+            last = j
+        elif fam is not None:
+            continue
+        elif (
+            profile.caption_after_photo_credit
+            and fams[last] is not None
+            and fams[last].name == "photo-credit"
+            and last == j - 1
+            and not _DATELINE.search(texts[j])
+        ):
+            roles[j] = "caption"
+            last = j
+        elif _is_name_line(texts[j]):
+            pending.append(j)
+        else:
+            break
+    return headline, last, roles
+
+
+def _metadata(decisions: Iterable[Decision]) -> dict[str, str | list[str]]:
+    """Metadata carried by dropped lines, for the manifest."""
+    meta: dict[str, str | list[str]] = {}
+    credits = [d.text for d in decisions if d.family in {"metadata", "byline"}]
+    if credits:
+        meta["credits"] = credits
+    for d in decisions:
+        if d.family == "syndication":
+            match = _SYNDICATION_SOURCE.search(d.text)
+            if match:
+                meta["syndicated_from"] = match.group("source").rstrip(".,")
+            break
+    return meta
+
+
+def clean_blocks(
+    blocks: Sequence[str],
+    site: str = "generic",
+    *,
+    title: str | None = None,
+    lines: Sequence[int] | None = None,
+) -> Cleaned:
+    """Clean a page given as text blocks.
+
+    With ``title`` (the HTML path, where the headline is known), ``blocks`` are the body only.
+    Without it, ``blocks`` are a whole-page dump and the header is found by its layout.
+    """
+    profile = get_profile(site)
+    families = _compiled(profile.name)
+    texts = [normalize_block(b) for b in blocks]
+    numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
+    keep_idx = [i for i, t in enumerate(texts) if t]
+    texts = [texts[i] for i in keep_idx]
+    numbers = [numbers[i] for i in keep_idx]
+    fams = [_classify(t, families) for t in texts]
+
+    decisions: list[Decision] = []
+    if title is None:
+        headline_idx, header_end, roles = _find_header(texts, fams, profile)
+        headline = texts[headline_idx] if headline_idx is not None else ""
+    else:
+        headline_idx, header_end, roles = None, -1, {}
+        headline = normalize_block(title)
+
+    body: list[str] = []
+    in_tail = False
+    previous = headline
+    for i, text in enumerate(texts):
+        fam = fams[i]
+        if i == headline_idx:
+            decision = Decision(numbers[i], text, True, "headline")
+        elif i <= header_end:
+            name = roles.get(i) or (fam.name if fam else "header")
+            decision = Decision(numbers[i], text, False, name)
+        elif in_tail:
+            decision = Decision(numbers[i], text, False, "related-list")
+        elif fam is not None:
+            decision = Decision(numbers[i], text, False, fam.name)
+            in_tail = fam.ends_body and bool(body)
+        elif text == previous:
+            decision = Decision(numbers[i], text, False, "repeat")
+        else:
+            decision = Decision(numbers[i], text, True, "body")
+            body.append(text)
+        previous = text
+        decisions.append(decision)
+
+    document = render(headline, body) if headline and body else ""
+    return Cleaned(
+        text=document,
+        title=headline,
+        body=tuple(body),
+        site=profile.name,
+        decisions=tuple(decisions),
+        metadata=_metadata(decisions),
+    )
+
+
+def clean(text: str, site: str | None = None, *, url: str | None = None) -> Cleaned:
+    """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted."""
+    name = site or detect_site(text, url)
+    lines = text.splitlines()
+    return clean_blocks(lines, name, lines=range(1, len(lines) + 1))

@@ -1,0 +1,124 @@
+"""``scrapy clean PATH... -o OUTDIR``: clean text dumps of news pages into corpus text files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from cleaners import SITE_NAMES, Cleaned, clean
+from cleaners.decode import UndecodableError, decode_text
+from crawler.atomic import write_atomic
+
+
+def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """The .txt files named by the arguments (folders are read one level deep, sorted)."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            if not found:
+                errors.append(f"{path}: no .txt files in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, errors
+
+
+def _explain(path: Path, text: str, result: Cleaned) -> None:
+    by_line = {d.line: d for d in result.decisions}
+    out = sys.stdout
+    out.write(f"== {path} (site: {result.site})\n")
+    for number, line in enumerate(text.splitlines(), 1):
+        decision = by_line.get(number)
+        if decision is None:
+            out.write(f"{number:4}  ----  blank\n")
+        else:
+            verdict = "KEEP" if decision.keep else "drop"
+            out.write(f"{number:4}  {verdict}  {decision.family:14}  {line.strip()}\n")
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "PATH... -o OUTDIR [--site auto|kompas|kumparan|tribun|generic] [--explain]"
+
+    def short_desc(self) -> str:
+        return "Clean text dumps of news pages into corpus text files"
+
+    def long_desc(self) -> str:
+        return (
+            "Clean each PATH (a .txt file, or a folder of them) and write the clean text to "
+            "OUTDIR under the same file name. The site is detected from the text unless --site "
+            "names it. Exits non-zero when any file could not be cleaned."
+        )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("-o", "--output", metavar="OUTDIR", help="folder for the clean files")
+        parser.add_argument(
+            "--site",
+            default="auto",
+            choices=("auto", *SITE_NAMES),
+            help="site profile to clean with (default: detect from the text)",
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="print every input line with keep/drop and the rule family that decided it",
+        )
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if not args:
+            raise UsageError("name at least one file or folder to clean")
+        if not opts.output:
+            raise UsageError("name the output folder with -o OUTDIR")
+        outdir = Path(opts.output)
+        files, errors = _inputs(args)
+        failed = len(errors)
+        for message in errors:
+            print(f"clean: error: {message}", file=sys.stderr)
+        written: set[str] = set()
+        cleaned = 0
+        for path in files:
+            try:
+                decoded = decode_text(path.read_bytes())
+            except (UndecodableError, OSError) as err:
+                print(f"clean: error: {path}: {err}", file=sys.stderr)
+                failed += 1
+                continue
+            for note in decoded.notes:
+                print(f"clean: warning: {path}: {note}", file=sys.stderr)
+            result = clean(decoded.text, None if opts.site == "auto" else opts.site)
+            if opts.explain:
+                try:
+                    _explain(path, decoded.text, result)
+                except BrokenPipeError:  # `| head` closed the pipe: stop explaining, go on
+                    opts.explain = False
+            if not result.ok:
+                print(f"clean: error: {path}: no article text found", file=sys.stderr)
+                failed += 1
+                continue
+            if path.name in written:
+                print(f"clean: error: {path}: another input has the same file name", file=sys.stderr)
+                failed += 1
+                continue
+            write_atomic(outdir / path.name, result.text.encode("utf-8"))
+            written.add(path.name)
+            cleaned += 1
+        print(
+            f"clean: {cleaned} cleaned, {failed} failed, into {outdir}",
+            file=sys.stderr,
+        )
+        if failed:
+            self.exitcode = 1

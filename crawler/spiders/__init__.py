@@ -1,0 +1,1 @@
+"""Spiders: one per site, plus `article` for any list of URLs."""
