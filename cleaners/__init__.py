@@ -7,4 +7,12 @@ the same for blocks extracted from HTML; ``detect_site`` says which site profile
 from cleaners.sites import SITE_NAMES, detect_site, site_for_url
 from cleaners.text import Cleaned, Decision, clean, clean_blocks
 
-__all__ = ["SITE_NAMES", "Cleaned", "Decision", "clean", "clean_blocks", "detect_site", "site_for_url"]
+__all__ = [
+    "SITE_NAMES",
+    "Cleaned",
+    "Decision",
+    "clean",
+    "clean_blocks",
+    "detect_site",
+    "site_for_url",
+]

@@ -1,4 +1,4 @@
-"""The shared chrome families of Indonesian news pages (corpus-format.md, "What stays and what goes").
+"""The shared chrome families of Indonesian news pages (corpus-format.md: what stays, what goes).
 
 Each family is written for what the chrome looks like and where it sits, in the wordings these
 publishers use across their pages; site profiles add their own wordings on top. Order matters:
@@ -158,8 +158,8 @@ COPYRIGHT = Family(
         r"^(?:©|\(c\)|copyright|hak cipta)",
         r"\ball rights? reserved\b",
         r"\ba subsidiary of\b",
-        r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|syarat (?:dan|&) ketentuan|"
-        r"kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
+        r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|"
+        r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
     ),
     max_words=25,
     ends_body=True,
@@ -188,8 +188,8 @@ PHOTO_CREDIT = Family(
     (
         # "AP/Alexei Druzhinin", "Tribunnews.com/Irwan Rismawan", "KOMPAS.com/GARRY LOTULUNG"
         r"^[A-Z][\w.&'’-]*(?: [\w.&'’()-]+)*\s?/\s?[\w.&'’()-]+(?: [\w.&'’()-]+)*(?<![.,])$",
-        r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|Freepik|"
-        r"Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
+        r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
+        r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
     ),
     max_words=8,

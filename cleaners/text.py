@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from cleaners.families import HEADER_FAMILIES, SHARED_FAMILIES
 from cleaners.format import normalize_block, render
@@ -34,7 +34,9 @@ _NAME_LINE_WORDS = 8
 _HEADER_REACH = 10
 _SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
 # "MOSKWA, KOMPAS.com - ..." / "TRIBUNNEWS.COM, JAKARTA - ...": the body starts here.
-_DATELINE = re.compile(r"^[A-Z][\w .'’/()-]{1,60},\s*[\w.]+\s*[-–—]\s+\S|^[A-Z.]+\.COM,\s*[A-Z ]+[-–—]")
+_DATELINE = re.compile(
+    r"^[A-Z][\w .'’/()-]{1,60},\s*[\w.]+\s*[-–—]\s+\S|^[A-Z.]+\.COM,\s*[A-Z ]+[-–—]"
+)
 _SYNDICATION_SOURCE = re.compile(
     r"(?:tayang|terbit|dimuat|ditayangkan|diterbitkan|dipublikasikan)\s+(?:di|pada|oleh)\s+"
     r"(?P<source>[\w.+-]+(?:\s+[A-Z][\w.+-]*)?)",
@@ -78,7 +80,7 @@ class _CompiledFamily:
     ends_body: bool
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(profile_name: str) -> tuple[_CompiledFamily, ...]:
     """The profile's families merged into the shared ones (site wordings first), compiled once."""
     profile = get_profile(profile_name)
@@ -99,7 +101,9 @@ def _compiled(profile_name: str) -> tuple[_CompiledFamily, ...]:
     return tuple(
         _CompiledFamily(
             name=f.name,
-            regex=re.compile("|".join(f"(?:{p})" for p in f.patterns), re.I if f.ignore_case else 0),
+            regex=re.compile(
+                "|".join(f"(?:{p})" for p in f.patterns), re.I if f.ignore_case else 0
+            ),
             max_words=f.max_words,
             ends_body=f.ends_body or f.name in ends_body,
         )
@@ -144,7 +148,11 @@ def _find_header(
         return None, -1, {}
     limit = next((i for i in plain if _is_long_paragraph(texts[i])), n)
     first_credit = next(
-        (i for i in range(min(limit, n)) if fams[i] is not None and fams[i].name in HEADER_FAMILIES),
+        (
+            i
+            for i in range(min(limit, n))
+            if fams[i] is not None and fams[i].name in HEADER_FAMILIES
+        ),
         None,
     )
     if first_credit is None or not any(i < first_credit for i in plain):

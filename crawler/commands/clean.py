@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
@@ -48,7 +49,7 @@ def _explain(path: Path, text: str, result: Cleaned) -> None:
 class Command(ScrapyCommand):
     requires_project = True
     requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
         return "PATH... -o OUTDIR [--site auto|kompas|kumparan|tribun|generic] [--explain]"
@@ -110,7 +111,9 @@ class Command(ScrapyCommand):
                 failed += 1
                 continue
             if path.name in written:
-                print(f"clean: error: {path}: another input has the same file name", file=sys.stderr)
+                print(
+                    f"clean: error: {path}: another input has the same file name", file=sys.stderr
+                )
                 failed += 1
                 continue
             write_atomic(outdir / path.name, result.text.encode("utf-8"))
