@@ -176,6 +176,9 @@ METADATA = Family(
         # Credit lines: a role label, alone or followed by names.
         r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|wartawan|redaktur|"
         r"videografer|produser|penerjemah)\s*(?::|\||$)",
+        # ... or followed by a name without a colon ("Editor Wahyunanda Kusuma Pertiwi").
+        r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|redaktur)"
+        r"(?:\s+[\w.'’-]+){1,5},?$",
         r"^(?:laporan|reporter) (?:wartawan|reporter|koresponden|kontributor)\b",
         r"^(?:oleh|by)\s*:\s*\S",
         r"^sumber\s*:?\s*(?:\S+\s?){1,5}$",
@@ -187,7 +190,9 @@ PHOTO_CREDIT = Family(
     "photo-credit",
     (
         # "AP/Alexei Druzhinin", "Tribunnews.com/Irwan Rismawan", "KOMPAS.com/GARRY LOTULUNG"
-        r"^[A-Z][\w.&'’-]*(?: [\w.&'’()-]+)*\s?/\s?[\w.&'’()-]+(?: [\w.&'’()-]+)*(?<![.,])$",
+        # (a credit has no sentence inside it: no ". " and no bracket but around the whole line)
+        r"^(?!.*\.\s)\(?[A-Z][\w.&'’-]*(?: [\w.&'’-]+)*\s?/\s?[\w.&'’-]+(?: [\w.&'’-]+)*\)?"
+        r"(?<![.,])$",
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
@@ -206,6 +211,12 @@ CAPTION = Family(
         rf"\b[^()]{{0,60}})\)\s*$",
     ),
     ignore_case=False,
+)
+
+PHOTO_WIDGET = Family(
+    "caption",
+    (r"^(?:lihat|buka|perbesar) (?:foto|gambar|galeri)(?: (?:lainnya|selengkapnya))?$",),
+    max_words=4,
 )
 
 STRAY = Family(
@@ -239,5 +250,6 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     METADATA,
     PHOTO_CREDIT,
     CAPTION,
+    PHOTO_WIDGET,
     STRAY,
 )

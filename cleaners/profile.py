@@ -57,6 +57,8 @@ class SiteProfile:
     # a photo caption follow the photo credit above the body?
     deck_below_headline: bool = False
     caption_after_photo_credit: bool = False
+    # An author or account name sits between the headline and the date line.
+    byline_above_date: bool = False
     html: HtmlLayout = field(default_factory=HtmlLayout)
 
     def marker_score(self, text: str) -> int:

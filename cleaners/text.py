@@ -32,6 +32,8 @@ _LONG_PARAGRAPH_WORDS = 30
 _NAME_LINE_WORDS = 8
 # How far past the first credit line the header may reach.
 _HEADER_REACH = 10
+# Topic tags after the body are a few words each; no article ends on a subheading.
+_TAG_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
 # "MOSKWA, KOMPAS.com - ..." / "TRIBUNNEWS.COM, JAKARTA - ...": the body starts here.
 _DATELINE = re.compile(
@@ -39,7 +41,7 @@ _DATELINE = re.compile(
 )
 _SYNDICATION_SOURCE = re.compile(
     r"(?:tayang|terbit|dimuat|ditayangkan|diterbitkan|dipublikasikan)\s+(?:di|pada|oleh)\s+"
-    r"(?P<source>[\w.+-]+(?:\s+[A-Z][\w.+-]*)?)",
+    r"(?P<source>[\w.+-]+)",
     re.IGNORECASE,
 )
 
@@ -160,6 +162,9 @@ def _find_header(
 
     roles: dict[int, str] = {}
     above = [i for i in plain if i < first_credit]
+    if profile.byline_above_date and len(above) >= 2 and _is_name_line(texts[above[-1]]):
+        roles[above[-1]] = "byline"
+        above.pop()
     if profile.deck_below_headline and len(above) >= 3:
         headline = above[-2]
         roles[above[-1]] = "deck"
@@ -205,6 +210,24 @@ def _find_header(
         else:
             break
     return headline, last, roles
+
+
+def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
+    """Drop the short, unfinished blocks that end the body: topic tags, not article text.
+
+    A subheading always has text after it, so a short block with no sentence end that only
+    chrome follows is a tag list (kumparan prints its topics there) or a leftover label.
+    """
+    for pos in range(len(decisions) - 1, -1, -1):
+        d = decisions[pos]
+        if not d.keep:
+            continue
+        if d.family != "body" or len(body) <= 1:
+            return
+        if d.text.count(" ") + 1 > _TAG_WORDS or _SENTENCE_END.search(d.text):
+            return
+        decisions[pos] = Decision(d.line, d.text, False, "topic-tags")
+        body.pop()
 
 
 def _metadata(decisions: Iterable[Decision]) -> dict[str, str | list[str]]:
@@ -274,6 +297,7 @@ def clean_blocks(
         previous = text
         decisions.append(decision)
 
+    _drop_trailing_tags(decisions, body)
     document = render(headline, body) if headline and body else ""
     return Cleaned(
         text=document,

@@ -17,7 +17,11 @@ KUMPARAN = SiteProfile(
     families=(
         Family("membership", (r"\bkumparan(?:plus|\+)",)),
         Family("share-widget", (r"^(?:lihat|tulis|beri) (?:reaksi|tanggapan)$",), max_words=4),
+        # Newsroom channel accounts shown as the byline ("kumparanNEWS", "kumparanBISNIS").
+        Family("metadata", (r"^kumparan[a-z]+$",), max_words=1),
     ),
+    # The account that published the story is printed under the headline, above the date.
+    byline_above_date=True,
     html=HtmlLayout(
         title=('h1[data-qa-id="story-title"]',),
         body=('[data-qa-id="story-paragraph"]',),

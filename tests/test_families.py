@@ -1,0 +1,206 @@
+"""Each chrome family, in wordings the seeds do not contain, and article text that must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_blocks
+
+TITLE = "Judul Artikel Uji"
+
+
+def _family(line: str, site: str = "generic") -> str:
+    """The family that decides a line when it stands inside an article body (not at its end)."""
+    body = [
+        "Paragraf pembuka artikel ini berisi kalimat yang cukup panjang untuk dianggap isi.",
+        line,
+        "Paragraf penutup artikel ini juga berisi kalimat lengkap yang diakhiri dengan titik.",
+    ]
+    result = clean_blocks(body, site, title=TITLE)
+    return result.decisions[1].family
+
+
+DROPPED = [
+    # membership, paywall and login prompts
+    ("membership", "kompas", "Gabung Kompas.com+ sekarang dan nikmati berita tanpa iklan"),
+    ("membership", "generic", "Login untuk membaca artikel premium ini"),
+    ("membership", "generic", "Masuk ke akun Anda untuk mengakses konten ini"),
+    ("membership", "generic", "Konten ini khusus untuk pelanggan"),
+    ("membership", "generic", "Berlangganan sekarang, gratis 7 hari pertama"),
+    ("membership", "kumparan", "Baca tanpa iklan dengan kumparanplus"),
+    ("membership", "generic", "Sudah berlangganan? Masuk di sini"),
+    # ad markers and ad slots
+    ("advertisement", "kumparan", "Advertisement"),
+    ("advertisement", "generic", "Iklan"),
+    ("advertisement", "generic", "SCROLL TO CONTINUE WITH CONTENT"),
+    ("advertisement", "generic", "Tutup Iklan"),
+    ("advertisement", "generic", "Artikel berlanjut setelah iklan"),
+    # related links inside the body
+    ("related-link", "tribun", "BACA JUGA: Harga Emas Antam Hari Ini Naik Rp 5.000 per Gram"),
+    ("related-link", "kompas", "Baca juga: Cara Cek Penerima Bansos 2024 lewat HP"),
+    ("related-link", "generic", "Lihat juga: Video Detik-detik Banjir Bandang di Sumbar"),
+    ("related-link", "generic", "Simak juga video berikut ini"),
+    ("related-link", "generic", "Baca selengkapnya: Daftar Lengkap Pemenang Piala Citra"),
+    ("related-link", "generic", "Berita terkait: Timnas Indonesia Lolos ke Babak Berikutnya"),
+    # syndication notes
+    (
+        "syndication",
+        "tribun",
+        'Artikel ini telah tayang di Kompas.com dengan judul "Banjir Rendam Ratusan Rumah"',
+    ),
+    (
+        "syndication",
+        "tribun",
+        "Artikel ini sudah tayang di TribunJateng.com dengan judul Jalan Rusak",
+    ),
+    ("syndication", "generic", "Berita ini telah dimuat di SerambiNews.com"),
+    # promotions
+    (
+        "promotion",
+        "kompas",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari "
+        'bergabung di Grup Telegram "Kompas.com News Update", caranya klik link '
+        "https://t.me/kompascomupdate, kemudian join.",
+    ),
+    ("promotion", "tribun", "Ikuti kami di Google News"),
+    ("promotion", "generic", "Follow akun Instagram kami untuk info terbaru"),
+    ("promotion", "generic", "Download aplikasi kami di Play Store dan App Store"),
+    ("promotion", "kompas", "Anda bisa menjadi kolumnis !"),
+    ("promotion", "kompas", "Kriteria (salah satu): akademisi, pekerja profesional atau praktisi"),
+    # share widgets and icon names
+    ("share-widget", "kumparan", "sosmed-facebook-white"),
+    ("share-widget", "kumparan", "bookmark-outline"),
+    ("share-widget", "generic", "Bagikan"),
+    ("share-widget", "generic", "Bagikan artikel ini melalui:"),
+    ("share-widget", "generic", "Salin tautan"),
+    ("share-widget", "generic", "12 Komentar"),
+    # pagination
+    ("pagination", "tribun", "Halaman 1/4"),
+    ("pagination", "kompas", "Halaman: 1 2 3 Selanjutnya"),
+    ("pagination", "generic", "Halaman selanjutnya"),
+    ("pagination", "tribun", "Tampilkan Semua"),
+    ("pagination", "generic", "1 2 3 4"),
+    # related and recommended list headings
+    ("related-list", "tribun", "Berita Terkait"),
+    ("related-list", "generic", "Berita Populer"),
+    ("related-list", "generic", "Pilihan Untuk Anda"),
+    ("related-list", "kompas", "Video Pilihan"),
+    ("related-list", "generic", "Artikel Lainnya"),
+    ("related-list", "generic", "Topik:"),
+    # copyright and footer
+    ("copyright", "tribun", "Copyright © 2024 Tribunnews.com, All Rights Reserved"),
+    ("copyright", "generic", "© PT Kompas Media Nusantara"),
+    ("copyright", "generic", "Pedoman Media Siber"),
+    # metadata: dates, bylines, sources
+    ("metadata", "tribun", "Senin, 12 Oktober 2020 10:05 WIB"),
+    ("metadata", "kompas", "Kompas.com - 05/01/2024, 07:15 WIB"),
+    ("metadata", "generic", "Rabu, 4 Sep 2024 19:30 WITA"),
+    ("metadata", "tribun", "Penulis: Taufik Ismail | Editor: Dewi Agustina"),
+    ("metadata", "tribun", "Laporan Wartawan Tribunnews.com, Rizki Sandi Saputra"),
+    ("metadata", "generic", "Editor: Palupi Annisa Auliani"),
+    ("metadata", "generic", "Reporter: Ahmad Fauzi"),
+    ("metadata", "kompas", "Sumber: Antara"),
+    ("metadata", "generic", "Diperbarui: 3 Maret 2023 14:02 WIB"),
+    # photo credits and captions
+    ("photo-credit", "tribun", "Tribunnews.com/Irwan Rismawan"),
+    ("photo-credit", "kompas", "KOMPAS.com/GARRY LOTULUNG"),
+    ("photo-credit", "generic", "Istimewa"),
+    ("caption", "kompas", "Ilustrasi vaksinasi di sebuah puskesmas. (SHUTTERSTOCK/LUCIGERMA)"),
+    (
+        "caption",
+        "kompas",
+        "Suasana arus mudik di Tol Cikampek, Jumat (5/4/2024). (KOMPAS.com/ADHYASTA)",
+    ),
+    (
+        "caption",
+        "kumparan",
+        "Presiden Joko Widodo di Istana Merdeka. Foto: Biro Pers Sekretariat Presiden",
+    ),
+    ("caption", "tribun", "Petugas memadamkan api di Pasar Senen. (Tribunnews.com/Jeprima)"),
+    ("caption", "generic", "Warga antre minyak goreng di Medan. (ANTARA FOTO/Fransisco Carolio)"),
+    # stray fragments and menu words
+    ("stray", "generic", "x"),
+    ("stray", "generic", "12"),
+    ("stray", "generic", "•"),
+    ("stray", "kompas", "Megapolitan"),
+]
+
+
+@pytest.mark.parametrize(("family", "site", "line"), DROPPED)
+def test_chrome_line_is_dropped_by_its_family(family: str, site: str, line: str) -> None:
+    assert _family(line, site) == family
+
+
+KEPT = [
+    # Article text that shares words with chrome families and must stay.
+    "Sumber di kepolisian menyebutkan pelaku sudah ditangkap di rumahnya pada Selasa malam.",
+    "Baca tulis menjadi kemampuan dasar yang harus dikuasai siswa sekolah dasar, kata Menteri.",
+    "Iklan rokok di televisi dilarang sejak tahun lalu, tetapi pelanggaran masih ditemukan.",
+    "Ia mengajak warga untuk mengikuti vaksinasi dan berbagi informasi lewat WhatsApp keluarga.",
+    "Halaman sekolah itu terendam banjir setinggi 50 sentimeter sejak Senin (12/2/2024) pagi.",
+    "Kronologi penangkapan",
+    "5 menit gencatan senjata",
+    "Harga BBM naik mulai 1 September 2022",
+    '"Kami akan terus berjuang sampai akhir," kata Aliyev.',
+    "JAKARTA, KOMPAS.com - Pemerintah resmi menaikkan harga BBM bersubsidi mulai Sabtu (3/9/2022).",
+    "TRIBUNNEWS.COM, SURABAYA - Ribuan warga memadati alun-alun kota untuk merayakan tahun baru.",
+    "Penulis buku itu, Andrea Hirata, hadir dalam acara peluncuran di Belitung pada Minggu.",
+    "Kementerian Luar Negeri (Kemenlu)",
+    "Menurut data Badan Pusat Statistik (BPS), inflasi Mei 2024 tercatat 2,84 persen (yoy).",
+]
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_article_text_is_kept(line: str) -> None:
+    assert _family(line, "generic") == "body"
+    for site in ("kompas", "kumparan", "tribun"):
+        assert _family(line, site) == "body", site
+
+
+def test_after_body_zone_drops_related_lists_but_only_after_the_body() -> None:
+    blocks = [
+        "Berita Terkini",  # a list heading before any body: dropped alone, the body still follows
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga.",
+        "Paragraf kedua berita yang menjelaskan penyebab banjir dan upaya pemerintah daerah.",
+        "Berita Terkait",
+        "Judul Berita Lain yang Tidak Boleh Masuk ke Korpus Sama Sekali",
+        "Judul berita lain yang ditulis seperti kalimat biasa dan diakhiri titik.",
+    ]
+    result = clean_blocks(blocks, "tribun", title=TITLE)
+    assert result.body == tuple(blocks[1:3])
+    assert [d.family for d in result.decisions[3:]] == ["related-list"] * 3
+
+
+def test_syndication_source_goes_to_metadata() -> None:
+    blocks = [
+        "SEMARANG, KOMPAS.com - Hujan deras sejak sore membuat sejumlah ruas jalan tergenang.",
+        'Artikel ini telah tayang di Kompas.com dengan judul "Hujan Deras, Jalan di Semarang '
+        'Tergenang", Klik untuk baca: https://regional.kompas.com/read/2024/01/05/1/hujan',
+        "Kompascom+ baca berita tanpa iklan: https://kmp.im/plus6",
+    ]
+    result = clean_blocks(blocks, "tribun", title=TITLE)
+    assert result.body == (blocks[0],)
+    assert result.metadata["syndicated_from"] == "Kompas.com"
+
+
+def test_repeated_caption_and_title_echo_are_dropped() -> None:
+    blocks = [
+        TITLE,
+        "Paragraf pertama berita tentang gempa bumi yang mengguncang Cianjur pada Senin siang.",
+        "Paragraf pertama berita tentang gempa bumi yang mengguncang Cianjur pada Senin siang.",
+    ]
+    result = clean_blocks(blocks, "generic", title=TITLE)
+    assert [d.family for d in result.decisions] == ["repeat", "body", "repeat"]
+
+
+def test_topic_tags_after_the_body_are_dropped_but_a_closing_sentence_stays() -> None:
+    blocks = [
+        "Paragraf pertama berita tentang harga beras yang naik menjelang bulan Ramadhan.",
+        "Operasi pasar dimulai pekan depan",
+        "Operasi pasar akan dimulai di Jakarta sebelum diperluas ke daerah lain.",
+        "Beras",
+        "Harga Pangan",
+    ]
+    result = clean_blocks(blocks, "kumparan", title=TITLE)
+    assert result.body == tuple(blocks[:3])
+    assert [d.family for d in result.decisions[3:]] == ["topic-tags", "topic-tags"]
