@@ -29,12 +29,16 @@ MEMBERSHIP = Family(
     "membership",
     (
         r"baca berita tanpa iklan",
-        r"\bgabung\s+\S+\+",
+        r"gabung\s+\S+\+",
         r"^(?:login|log in|masuk|daftar|sign in|sign up|register)\b.*\b(?:akun|pengalaman|"
         r"mengakses|membaca|berlangganan|member|premium|gratis)\b",
         r"^(?:ayo |yuk )?(?:berlangganan|langganan|subscribe)\b",
-        r"\b(?:konten|artikel|berita) (?:ini )?(?:premium|eksklusif|khusus) (?:untuk|bagi) "
-        r"(?:pelanggan|member|anggota|pembaca)",
+        # (floating patterns start with a literal, so the regex engine can skip ahead fast)
+        *(
+            rf"{noun} (?:ini )?(?:premium|eksklusif|khusus) (?:untuk|bagi) "
+            r"(?:pelanggan|member|anggota|pembaca)"
+            for noun in ("konten", "artikel", "berita")
+        ),
         r"^sudah (?:berlangganan|punya akun|menjadi (?:member|anggota))",
         r"^(?:upgrade|beli) (?:ke )?(?:premium|paket|langganan)",
         r"^(?:nikmati|dapatkan) (?:akses|pengalaman|berita) (?:tanpa batas|tanpa iklan|penuh|"
@@ -81,7 +85,9 @@ SYNDICATION = Family(
 PROMOTION = Family(
     "promotion",
     (
-        r"whatsapp channel|saluran whatsapp|channel whatsapp",
+        r"whatsapp channel",
+        r"saluran whatsapp",
+        r"channel whatsapp",
         r"^(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
         r"telegram|google news|instagram|tiktok|youtube|twitter|facebook|newsletter|notifikasi)\b",
         r"^simak breaking news",
@@ -156,8 +162,8 @@ COPYRIGHT = Family(
     "copyright",
     (
         r"^(?:©|\(c\)|copyright|hak cipta)",
-        r"\ball rights? reserved\b",
-        r"\ba subsidiary of\b",
+        r"all rights? reserved\b",
+        r"a subsidiary of\b",
         r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|"
         r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
     ),
@@ -190,9 +196,11 @@ PHOTO_CREDIT = Family(
     "photo-credit",
     (
         # "AP/Alexei Druzhinin", "Tribunnews.com/Irwan Rismawan", "KOMPAS.com/GARRY LOTULUNG"
-        # (a credit has no sentence inside it: no ". " and no bracket but around the whole line)
-        r"^(?!.*\.\s)\(?[A-Z][\w.&'’-]*(?: [\w.&'’-]+)*\s?/\s?[\w.&'’-]+(?: [\w.&'’-]+)*\)?"
-        r"(?<![.,])$",
+        # A credit has no sentence inside it: dots only within a word ("Tribunnews.com"), no
+        # bracket but around the whole line.
+        # Possessive repeats: a paragraph that starts like a credit fails fast, no backtracking.
+        r"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+ ?/ ?"
+        r"[\w&'’-]+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+\)?$",
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
@@ -205,7 +213,7 @@ CAPTION = Family(
     "caption",
     (
         # kumparan style: the caption ends with "Foto: <credit>".
-        r"\b(?:Foto|FOTO|Sumber foto)\s*:\s*[^.!?:]{1,80}$",
+        *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Foto", "FOTO", "Sumber foto")),
         # Kompas and Tribun style: the caption ends with the credit in brackets.
         rf"\((?:[A-Za-z][^()]{{0,60}}/\s?[A-Za-z][^()]{{0,60}}|[^()]{{0,40}}\b(?:{_PHOTO_SOURCES})"
         rf"\b[^()]{{0,60}})\)\s*$",

@@ -19,9 +19,12 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 def normalize_block(text: str) -> str:
     """One block as the corpus keeps it: NFC, no zero-width marks, whitespace folded, trimmed."""
-    text = unicodedata.normalize("NFC", text)
-    if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text:
-        text = _ZERO_WIDTH.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # Fast path: printable text (no tabs, no-break or zero-width characters) with single spaces.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    text = _ZERO_WIDTH.sub("", text)
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
 

@@ -7,7 +7,6 @@ how its page header is laid out. The HTML selectors for the same site live in th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 
@@ -60,6 +59,3 @@ class SiteProfile:
     # An author or account name sits between the headline and the date line.
     byline_above_date: bool = False
     html: HtmlLayout = field(default_factory=HtmlLayout)
-
-    def marker_score(self, text: str) -> int:
-        return sum(len(re.findall(marker, text)) for marker in self.text_markers)

@@ -8,10 +8,10 @@ KOMPAS = SiteProfile(
     name="kompas",
     domains=("kompas.com",),
     text_markers=(
-        r"\bKompas\.com\s*-\s*\d{2}/\d{2}/\d{4}",  # the date line under every headline
-        r"\b[A-Z][A-Z .'-]+, KOMPAS\.com\s*[-–—]",  # the dateline that opens the body
+        r"Kompas\.com\s*-\s*\d{2}/\d{2}/\d{4}",  # the date line under every headline
+        r", KOMPAS\.com\s*[-–—]",  # the dateline that opens the body ("MOSKWA, KOMPAS.com -")
         r"Kompas\.com\+",  # the membership prompt on every page
-        r"\bkompas\.id\b",
+        r"kompas\.id",
     ),
     families=(
         Family("membership", (r"kompas\.?com\+", r"^gabung kompas")),
@@ -20,7 +20,7 @@ KOMPAS = SiteProfile(
             (
                 r"^dapatkan update berita pilihan",
                 r"^klik untuk baca\s*:",
-                r"\bkompascom\+",
+                r"kompascom\+",
                 r"^(?:kompas\.com|kompascom) (?:plus|\+)",
             ),
         ),

@@ -8,14 +8,14 @@ KUMPARAN = SiteProfile(
     name="kumparan",
     domains=("kumparan.com",),
     text_markers=(
-        r"\bkumparan[a-z]*\b",
-        r"\bsosmed-[a-z]+-white\b",  # the share widget's icon names, printed as text
-        r"\bzoom-in-white",
-        r"\bcopy-link-circle\b",
-        r"\bmore-vertical\b",
+        r"kumparan",
+        r"sosmed-[a-z]+-white",  # the share widget's icon names, printed as text
+        r"zoom-in-white",
+        r"copy-link-circle",
+        r"more-vertical",
     ),
     families=(
-        Family("membership", (r"\bkumparan(?:plus|\+)",)),
+        Family("membership", (r"kumparan(?:plus|\+)",)),
         Family("share-widget", (r"^(?:lihat|tulis|beri) (?:reaksi|tanggapan)$",), max_words=4),
         # Newsroom channel accounts shown as the byline ("kumparanNEWS", "kumparanBISNIS").
         Family("metadata", (r"^kumparan[a-z]+$",), max_words=1),

@@ -8,10 +8,10 @@ TRIBUN = SiteProfile(
     name="tribun",
     domains=("tribunnews.com",),
     text_markers=(
-        r"\bTRIBUNNEWS\.COM\b",  # datelines ("TRIBUNNEWS.COM, JAKARTA - ...")
-        r"\bTRIBUNnews\.com Network\b",  # the footer of every network page
-        r"\bTribun[A-Z]?[a-z]*\.com\b",  # regional hosts named in datelines and bylines
-        r"\bTribun Network\b",
+        r"TRIBUNNEWS\.COM",  # datelines ("TRIBUNNEWS.COM, JAKARTA - ...")
+        r"TRIBUNnews\.com Network",  # the footer of every network page
+        r"Tribun[A-Z]?[a-z]*\.com",  # regional hosts named in datelines and bylines
+        r"Tribun Network",
     ),
     families=(
         Family("promotion", (r"^(?:update|dapatkan|baca) berita .{0,60}\btribun\w*\b.{0,40}$",)),

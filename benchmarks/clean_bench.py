@@ -1,0 +1,96 @@
+"""Throughput and peak memory of ``cleaners.clean`` over documents made from the seeds.
+
+    python benchmarks/clean_bench.py [--docs 10000] [--reference 500]
+
+Each document is a seed with its body paragraphs shuffled and its numbers changed, so no two
+inputs are the same string. For reference, trafilatura extracts the same documents (each line
+wrapped as an HTML paragraph) in the same run; it is the fallback extractor of this project.
+Runs on one core (one process, no threads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cleaners import clean
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def make_documents(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    docs = []
+    for i in range(count):
+        lines = seeds[i % len(seeds)].splitlines()
+        # Shuffle the middle of the page (the body), keep header and tail where they are.
+        start, end = len(lines) // 5, len(lines) // 2
+        middle = lines[start:end]
+        rng.shuffle(middle)
+        text = "\n".join(lines[:start] + middle + lines[end:])
+        shift = i % 10
+        docs.append(re.sub(r"\d", lambda m, k=shift: str((int(m.group()) + k) % 10), text))
+    return docs
+
+
+def measure(func: Callable[[str], object], docs: list[str]) -> tuple[float, float]:
+    """(documents per second, peak traced memory in MiB) of ``func`` over ``docs``."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    for doc in docs:
+        func(doc)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return len(docs) / elapsed, peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--reference", type=int, default=500, help="documents for trafilatura")
+    args = parser.parse_args()
+
+    docs = make_documents(args.docs)
+    clean(docs[0])  # compile the patterns outside the timing
+    # Timing without tracemalloc (it slows allocation-heavy code), memory with it.
+    started = time.perf_counter()
+    for doc in docs:
+        clean(doc)
+    rate = len(docs) / (time.perf_counter() - started)
+    _, peak = measure(clean, docs[:1000])
+    peak_kib = peak * 1024
+
+    import trafilatura
+
+    html_docs = [
+        "<html><body><article>"
+        + "".join(f"<p>{line}</p>" for line in doc.splitlines() if line.strip())
+        + "</article></body></html>"
+        for doc in docs[: args.reference]
+    ]
+    started = time.perf_counter()
+    for html in html_docs:
+        trafilatura.extract(html)
+    ref_rate = len(html_docs) / (time.perf_counter() - started)
+
+    print(f"documents: {len(docs)} (from {len(list(SEEDS.glob('*.txt')))} seeds)")
+    print(f"{'':28}{'docs/s':>10}{'peak KiB':>10}")
+    print(f"{'cleaners.clean':28}{rate:10.0f}{peak_kib:10.0f}")
+    print(f"{'trafilatura.extract (ref)':28}{ref_rate:10.0f}{'':>10}")
+    print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(f"target >= 2000 docs/s on one core: {'met' if rate >= 2000 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
