@@ -4,5 +4,60 @@
 BOT_NAME = "beritabersih"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
-# Project commands: `scrapy clean`.
+# Project commands: `scrapy clean`, `scrapy mirror`.
 COMMANDS_MODULE = "crawler.commands"
+
+# --- Identity and politeness ----------------------------------------------------------------
+# Who to contact about this crawler; it goes into the User-Agent. Set it to your e-mail or URL.
+CONTACT = "https://github.com/beritabersih/beritabersih"
+# Empty: built from BOT_NAME, the version and CONTACT by crawler.middlewares.ContactUserAgent.
+USER_AGENT = ""
+ROBOTSTXT_OBEY = True
+# robots.txt groups are matched against this name (the User-Agent's product token).
+ROBOTSTXT_USER_AGENT = "beritabersih"
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+
+# --- Timeouts, retries, sizes ---------------------------------------------------------------
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# A news page is well under 5 MB; anything larger is not an article page.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+
+# --- Offline mirror -------------------------------------------------------------------------
+# When set (e.g. http://127.0.0.1:8000), every request is fetched from MIRROR_URL/host/path?query
+# and its response keeps the original URL (crawler.mirror). Serve one with `scrapy mirror`.
+MIRROR_URL = ""
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.mirror.MirrorDownloadHandler",
+    "https": "crawler.mirror.MirrorDownloadHandler",
+}
+
+# --- Components -----------------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawler.middlewares.ContactUserAgentMiddleware": 500,
+}
+EXTENSIONS = {
+    "crawler.extensions.FallbackMonitor": 500,
+}
+
+# --- Extraction -----------------------------------------------------------------------------
+# Warn when more than this share of a site's articles needed the trafilatura fallback: the
+# site's layout has probably changed and its profile needs updating.
+FALLBACK_WARN_SHARE = 0.2
+# ...once at least this many articles of the site were extracted.
+FALLBACK_WARN_MIN_ITEMS = 5
+
+# --- Output ---------------------------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,348 @@
+"""HTML -> text blocks and metadata, with a site profile's selectors; trafilatura as fallback.
+
+The site path reads the body from the profile's selectors after removing inline chrome found by
+markup (related links, captions, ad slots, gates); metadata comes from JSON-LD ``NewsArticle``
+first, then Open Graph and ``meta`` tags, then the profile's selectors. When the site path
+finds no headline or no body, ``fallback_blocks`` runs trafilatura, and the same text cleaner
+runs on either result.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml.etree import ParserError, _Element
+
+from cleaners.format import normalize_block
+from cleaners.profile import HtmlLayout
+
+WIB = timezone(timedelta(hours=7), "WIB")
+
+# Elements whose text starts a new block; everything else is inline and joins its neighbours.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# Never text of the article, whatever the site.
+_ALWAYS_DROP = "script, style, noscript, template, iframe, svg, button, select, textarea, form"
+_ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+)
+_MONTHS_ID = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "ags", "aug"),
+            ("september", "sep"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("desember", "des", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+_DMY_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}),?\s+(\d{1,2})[:.](\d{2})")
+_D_MONTH_Y_TIME = re.compile(
+    r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),?\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})"
+)
+
+
+@dataclass
+class PageParts:
+    """What one HTML page contributes to an article."""
+
+    title: str = ""
+    blocks: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+    description: str | None = None
+    page_links: list[str] = field(default_factory=list)  # absolute URLs of the article's pages
+
+
+class HtmlError(ValueError):
+    """The document cannot be parsed as HTML at all."""
+
+
+def parse_html(html: str | bytes) -> _Element:
+    if isinstance(html, bytes):
+        # lxml reads the charset from <meta>; callers that know the HTTP charset pass str.
+        if not html.strip():
+            raise HtmlError("empty document")
+    elif not html.strip():
+        raise HtmlError("empty document")
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError) as err:
+        raise HtmlError(f"unparsable HTML: {err}") from err
+    if root is None:
+        raise HtmlError("unparsable HTML")
+    return root
+
+
+def _text(el: _Element) -> str:
+    return normalize_block(el.text_content())
+
+
+def _first(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
+    for selector in selectors:
+        found = root.cssselect(selector)
+        if found:
+            return found
+    return []
+
+
+def element_blocks(el: _Element) -> list[str]:
+    """The text blocks of an element: one per block-level element, inline text joined."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = normalize_block("".join(buffer))
+        if text:
+            blocks.append(text)
+        buffer.clear()
+
+    def walk(node: _Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "br" or tag in _BLOCK_TAGS:
+            flush()
+        if tag and node.text and tag != "br":
+            buffer.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if tag in _BLOCK_TAGS:
+            flush()
+
+    walk(el)
+    flush()
+    return blocks
+
+
+def _json_ld_articles(root: _Element) -> list[dict]:
+    found: list[dict] = []
+
+    def visit(obj: object) -> None:
+        if isinstance(obj, list):
+            for item in obj:
+                visit(item)
+        elif isinstance(obj, dict):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(k in _ARTICLE_TYPES for k in kinds):
+                found.append(obj)
+            if "@graph" in obj:
+                visit(obj["@graph"])
+
+    for script in root.cssselect('script[type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            visit(json.loads(raw, strict=False))
+        except json.JSONDecodeError:
+            continue  # a broken block of structured data is skipped, the page is still read
+    return found
+
+
+def _names(value: object) -> list[str]:
+    """Author names from JSON-LD (a string, a Person, or a list of them)."""
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str):
+        return [
+            n for n in (normalize_block(p) for p in re.split(r"\s*(?:,|&|\bdan\b)\s*", value)) if n
+        ]
+    return []
+
+
+def _keywords(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [k for v in value for k in _keywords(v)]
+    if isinstance(value, str):
+        return [k for k in (normalize_block(p) for p in value.split(",")) if k]
+    return []
+
+
+def _meta(root: _Element, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = root.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and found[0].strip():
+                return found[0].strip()
+    return None
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """ISO 8601 with offset, in WIB (+07:00); dates without a zone are taken as WIB.
+
+    Accepts ISO forms (``Z`` included), ``30/09/2020, 12:06 WIB`` and ``8 Oktober 2020 16:25``.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value.replace(" ", "T", 1) if "T" not in value else value)
+    except ValueError:
+        if m := _DMY_TIME.search(value):
+            d, mo, y, h, mi = map(int, m.groups())
+            parsed = _safe_datetime(y, mo, d, h, mi)
+        elif (m := _D_MONTH_Y_TIME.search(value)) and m.group(2).lower() in _MONTHS_ID:
+            month = _MONTHS_ID[m.group(2).lower()]
+            parsed = _safe_datetime(
+                int(m.group(3)), month, int(m.group(1)), int(m.group(4)), int(m.group(5))
+            )
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=WIB)
+    return parsed.astimezone(WIB).isoformat()
+
+
+def _safe_datetime(y: int, mo: int, d: int, h: int, mi: int) -> datetime | None:
+    try:
+        return datetime(y, mo, d, h, mi)
+    except ValueError:
+        return None
+
+
+def read_metadata(root: _Element, layout: HtmlLayout, base_url: str) -> PageParts:
+    """Headline, authors, dates, section, tags and canonical URL: JSON-LD, meta, then markup."""
+    parts = PageParts()
+    articles = _json_ld_articles(root)
+    ld = articles[0] if articles else {}
+    title_el = _first(root, layout.title)
+    parts.title = (
+        (_text(title_el[0]) if title_el else "")
+        or normalize_block(str(ld.get("headline") or ""))
+        or normalize_block(_meta(root, "og:title") or "")
+    )
+    parts.authors = _names(ld.get("author")) or [
+        a for a in dict.fromkeys(_text(e) for e in _first(root, layout.authors)) if a
+    ]
+    if not parts.authors and (meta_author := _meta(root, "author", "content_author")):
+        parts.authors = _names(meta_author)
+    published = ld.get("datePublished") or _meta(
+        root, "article:published_time", "content_PublishedDate", "datePublished", "pubdate"
+    )
+    if not published and (time_el := _first(root, layout.published)):
+        published = time_el[0].get("datetime") or _text(time_el[0])
+    parts.published = iso_datetime(str(published) if published else None)
+    section = ld.get("articleSection") or _meta(root, "article:section", "content_category")
+    if isinstance(section, list):
+        section = section[0] if section else None
+    if not section and (section_el := _first(root, layout.section)):
+        section = _text(section_el[0])
+    parts.section = normalize_block(str(section)) if section else None
+    parts.tags = _keywords(ld.get("keywords")) or [
+        t for t in dict.fromkeys(_text(e) for e in _first(root, layout.tags)) if t
+    ]
+    if not parts.tags:
+        parts.tags = _keywords(_meta(root, "news_keywords", "keywords"))
+    canonical = root.xpath('//link[@rel="canonical"]/@href') or [_meta(root, "og:url") or ""]
+    parts.canonical_url = urljoin(base_url, canonical[0].strip()) if canonical[0] else None
+    parts.description = _meta(root, "description", "og:description")
+    return parts
+
+
+def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list[str], list[str]]:
+    """(body blocks, page links) from the profile's selectors; chrome removed by markup first."""
+    page_links = [
+        urljoin(base_url, href)
+        for a in _first(root, layout.pagination)
+        if (href := a.get("href")) and not href.startswith(("#", "javascript:"))
+    ]
+    bodies = _first(root, layout.body)
+    if not bodies:
+        return [], page_links
+    selectors = ", ".join((_ALWAYS_DROP, *layout.drop))
+    blocks: list[str] = []
+    for body in bodies:
+        for chrome in body.cssselect(selectors):
+            parent = chrome.getparent()
+            if parent is not None:
+                # Keep the text that follows the removed element in its parent.
+                if chrome.tail and chrome.tail.strip():
+                    prev = chrome.getprevious()
+                    if prev is not None:
+                        prev.tail = (prev.tail or "") + chrome.tail
+                    else:
+                        parent.text = (parent.text or "") + chrome.tail
+                parent.remove(chrome)
+        blocks.extend(element_blocks(body))
+    return blocks, page_links
+
+
+def fallback_blocks(html: str | bytes, url: str) -> tuple[str, list[str]]:
+    """(title, body blocks) from trafilatura, for layouts the site profile does not know."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    metadata = trafilatura.extract_metadata(html, default_url=url)
+    title = normalize_block(metadata.title) if metadata and metadata.title else ""
+    blocks = [b for b in (normalize_block(line) for line in (text or "").splitlines()) if b]
+    return title, blocks

@@ -1,0 +1,99 @@
+"""``scrapy mirror``: serve a folder of saved pages as the sites' mirror on 127.0.0.1.
+
+The folder holds one subfolder per host; ``/host/path?query`` is the file ``host/path@query``
+(``index.html`` for a path ending in ``/``). Every request is logged, one line each, so tests can
+see exactly what a crawl fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlsplit
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "demo" / "mirror"
+_TYPES = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
+
+
+def mirror_file(root: Path, raw_path: str) -> Path | None:
+    """The file that answers a request path, or None when it is outside the mirror or absent."""
+    parts = urlsplit(raw_path)
+    path = unquote(parts.path)
+    if path.endswith("/"):
+        path += "index.html"
+    name = path.lstrip("/") + (f"@{unquote(parts.query)}" if parts.query else "")
+    target = (root / name).resolve()
+    if not target.is_relative_to(root.resolve()) or not target.is_file():
+        return None
+    return target
+
+
+def content_type(path: Path) -> str:
+    suffix = Path(path.name.split("@", 1)[0]).suffix
+    return _TYPES.get(suffix, "text/html") + "; charset=utf-8"
+
+
+def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPServer:
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            target = mirror_file(root, self.path)
+            status = 200 if target else 404
+            body = target.read_bytes() if target else b"not in the mirror\n"
+            self.send_response(status)
+            self.send_header("Content-Type", content_type(target) if target else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            with lock:
+                log.write(f"{status} {self.path}\n")
+                log.flush()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # one line per request is written by do_GET
+
+    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "[--root DIR] [--port N] [--log FILE]"
+
+    def short_desc(self) -> str:
+        return "Serve a mirror of the news sites on 127.0.0.1 (default: the offline demo)"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--root", default=str(DEFAULT_ROOT), help="mirror folder")
+        parser.add_argument("--port", type=int, default=8000, help="port (0: any free port)")
+        parser.add_argument("--log", help="append one line per request to FILE")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        root = Path(opts.root)
+        if not root.is_dir():
+            raise UsageError(f"mirror folder not found: {root}")
+        log = open(opts.log, "a", encoding="utf-8") if opts.log else sys.stderr  # noqa: SIM115
+        server = make_server(root, opts.port, log)
+        port = server.server_address[1]
+        # The first line on stdout tells scripts and tests where the mirror listens.
+        print(f"mirror: serving {root} on http://127.0.0.1:{port}", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+            if log is not sys.stderr:
+                log.close()

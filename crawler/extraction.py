@@ -1,0 +1,95 @@
+"""Library mode: HTML of an article page -> the fields of an ``Article`` item, without Scrapy.
+
+``extract(html, url)`` reads one page. The spiders read each page of a multi-page article with
+``read_page`` and join them with ``build_article``, which cleans the joined blocks once (a
+subheading at the end of page 1 belongs to the text on page 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cleaners.html import (
+    HtmlError,
+    PageParts,
+    fallback_blocks,
+    parse_html,
+    read_metadata,
+    site_blocks,
+)
+from cleaners.sites import get_profile, site_for_url
+from cleaners.text import clean_blocks
+from crawler.urls import canonical_url
+
+FALLBACK = "fallback:trafilatura"
+
+
+class NoArticleError(ValueError):
+    """The page holds no article text, by the site path or the fallback."""
+
+
+@dataclass
+class ExtractedPage:
+    site: str
+    extractor: str
+    parts: PageParts
+
+
+def read_page(html: str | bytes, url: str) -> ExtractedPage:
+    """Headline, body blocks and metadata of one page; the fallback when the layout is unknown."""
+    root = parse_html(html)
+    site = site_for_url(url) or "generic"
+    layout = get_profile(site).html
+    parts = read_metadata(root, layout, url)
+    blocks: list[str] = []
+    if site != "generic":
+        blocks, parts.page_links = site_blocks(root, layout, url)
+    extractor = f"site:{site}"
+    if not parts.title or not blocks:
+        title, blocks = fallback_blocks(html, url)
+        parts.title = parts.title or title
+        extractor = FALLBACK
+    parts.blocks = blocks
+    return ExtractedPage(site, extractor, parts)
+
+
+def build_article(pages: list[ExtractedPage], url: str) -> dict[str, Any]:
+    """The item fields of an article from its pages, in order."""
+    first = pages[0].parts
+    blocks = [b for page in pages for b in page.parts.blocks]
+    cleaned = clean_blocks(blocks, pages[0].site, title=first.title)
+    if not cleaned.ok:
+        raise NoArticleError(f"no article text in {url}")
+    extractor = FALLBACK if any(p.extractor == FALLBACK for p in pages) else pages[0].extractor
+    syndicated = cleaned.metadata.get("syndicated_from")
+    return {
+        "title": cleaned.title,
+        "text": cleaned.text,
+        "url": url,
+        "canonical_url": canonical_url(first.canonical_url or url),
+        "site": pages[0].site,
+        "authors": first.authors,
+        "published": first.published,
+        "section": first.section,
+        "tags": first.tags,
+        "extractor": extractor,
+        "pages": len(pages),
+        "syndicated_from": syndicated if isinstance(syndicated, str) else None,
+    }
+
+
+def extract(html: str | bytes, url: str) -> dict[str, Any]:
+    """The ``Article`` fields of one page; raises ``NoArticleError`` or ``HtmlError``."""
+    return build_article([read_page(html, url)], url)
+
+
+__all__ = [
+    "FALLBACK",
+    "ExtractedPage",
+    "HtmlError",
+    "NoArticleError",
+    "build_article",
+    "extract",
+    "read_page",
+]

@@ -1,0 +1,311 @@
+"""What every news spider shares: arguments, discovery, whole articles, extraction.
+
+A site spider only says what to fetch: its hosts, what its article URLs look like, whether it
+serves ``?page=all``, and its daily index. Reading the pages is ``crawler.extraction``.
+
+Discovery: robots.txt of each start host -> the sitemaps it lists -> article URLs (filtered by
+publication date), plus the site's daily index pages for each day of ``since..until``.
+Whole articles: ``?page=all`` first where the site serves it; when that fails or still shows
+numbered pages, page 1 and then pages 2..N are fetched in order and joined. An article whose
+pages cannot all be fetched is counted as incomplete and not yielded.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request, Spider
+from scrapy.exceptions import CloseSpider, UsageError
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from cleaners.html import HtmlError
+from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
+from crawler.items import Article
+from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
+from crawler.urls import canonical_url, page_number, with_query
+
+logger = logging.getLogger(__name__)
+
+# Daily index pages are walked for at most this many days per crawl.
+MAX_INDEX_DAYS = 366
+# ... and at most this many pages per day.
+MAX_INDEX_PAGES = 50
+
+
+def _date_arg(name: str, value: str | None) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"-a {name}={value}: expected a date as YYYY-MM-DD") from None
+
+
+def _limit_arg(value: str | None) -> int | None:
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit() or int(value) < 1:
+        raise UsageError(f"-a limit={value}: expected a whole number of articles, 1 or more")
+    return int(value)
+
+
+def url_args(urls: str | None, urls_file: str | None) -> list[str]:
+    found: list[str] = []
+    if urls:
+        found.extend(u.strip() for u in urls.split(",") if u.strip())
+    if urls_file:
+        path = Path(urls_file)
+        if not path.is_file():
+            raise UsageError(f"-a urls_file={urls_file}: no such file")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                found.append(line)
+    for url in found:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"not an http(s) URL: {url!r}")
+    return found
+
+
+class NewsSpider(Spider):
+    """Base of the site spiders; see the module docstring."""
+
+    # What to fetch, set by each site spider.
+    start_hosts: ClassVar[tuple[str, ...]] = ()
+    article_url: ClassVar[re.Pattern[str] | None] = None
+    page_all: ClassVar[bool] = False
+    # Daily index URL templates, with {date} (YYYY-MM-DD) and {page} (1, 2, ...).
+    index_urls: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        urls: str | None = None,
+        urls_file: str | None = None,
+        limit: str | None = None,
+        hosts: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.since = _date_arg("since", since)
+        self.until = _date_arg("until", until)
+        if self.since and self.until and self.since > self.until:
+            raise UsageError(f"-a since={since} is after -a until={until}")
+        self.limit = _limit_arg(limit)
+        self.given_urls = url_args(urls, urls_file)
+        if hosts:
+            self.start_hosts = tuple(h.strip() for h in hosts.split(",") if h.strip())
+        for url in self.given_urls:
+            if not self._allowed(url):
+                raise UsageError(
+                    f"{url} is not a {self.name} URL (allowed: {self.allowed_domains})"
+                )
+        self.yielded = 0
+
+    # --- arguments and filters ------------------------------------------------------------
+    def _allowed(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def in_dates(self, day: date | None) -> bool:
+        if day is None:
+            return True  # unknown here; the article's own date decides later
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
+
+    def index_days(self) -> list[date]:
+        if self.since is None and self.until is None:
+            return [date.today()]
+        until = self.until or date.today()
+        since = self.since or until
+        days = (until - since).days + 1
+        if days > MAX_INDEX_DAYS:
+            logger.warning("index: %d days asked, walking the last %d", days, MAX_INDEX_DAYS)
+            since = until - timedelta(days=MAX_INDEX_DAYS - 1)
+        return [since + timedelta(days=i) for i in range((until - since).days + 1)]
+
+    def is_article(self, url: str) -> bool:
+        return bool(self.article_url and self.article_url.match(url)) and self._allowed(url)
+
+    # --- discovery ------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        if self.given_urls:
+            for url in self.given_urls:
+                yield self.article_request(url, source="argument")
+            return
+        for host in self.start_hosts:
+            yield Request(f"https://{host}/robots.txt", callback=self.parse_robots)
+        for day in self.index_days():
+            for template in self.index_urls:
+                url = template.format(date=day.isoformat(), page=1)
+                yield Request(url, callback=self.parse_index, cb_kwargs={"day": day, "page": 1})
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        sitemaps = sitemaps_from_robots(response.text)
+        if not sitemaps:
+            logger.warning("%s lists no sitemaps", response.url)
+        for url in sitemaps:
+            if self._allowed(url):
+                yield Request(url, callback=self.parse_sitemap)
+            else:
+                self.crawler.stats.inc_value("discovery/offsite_sitemap")
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        try:
+            entries = parse_sitemap(response.body)
+        except SitemapError as err:
+            logger.warning("sitemap %s skipped: %s", response.url, err)
+            self.crawler.stats.inc_value("discovery/bad_sitemap")
+            return
+        stats = self.crawler.stats
+        for entry in entries:
+            if not self._allowed(entry.loc):
+                stats.inc_value("discovery/offsite_link")
+            elif entry.is_sitemap:
+                # An index entry's date is when that sitemap last changed: older than `since`
+                # means nothing in it is new enough.
+                if self.since and entry.published and entry.published < self.since:
+                    stats.inc_value("discovery/sitemap_outside_dates")
+                    continue
+                yield Request(entry.loc, callback=self.parse_sitemap)
+            elif not self.is_article(entry.loc):
+                stats.inc_value("discovery/not_article")
+            elif not self.in_dates(entry.published):
+                stats.inc_value("discovery/outside_dates")
+            else:
+                stats.inc_value("discovery/from_sitemap")
+                yield self.article_request(entry.loc, source="sitemap")
+
+    def parse_index(self, response: Response, day: date, page: int) -> Iterator[Request]:
+        found = 0
+        for href in response.css("a::attr(href)").getall():
+            url = urljoin(response.url, href.strip())
+            if self.is_article(url):
+                found += 1
+                self.crawler.stats.inc_value("discovery/from_index")
+                yield self.article_request(url, source="index")
+        next_href = response.css('a[rel="next"]::attr(href)').get()
+        if found and next_href and page < MAX_INDEX_PAGES:
+            url = urljoin(response.url, next_href)
+            if self._allowed(url):
+                yield Request(
+                    url, callback=self.parse_index, cb_kwargs={"day": day, "page": page + 1}
+                )
+
+    # --- whole articles -------------------------------------------------------------------
+    def article_request(self, url: str, source: str) -> Request:
+        article = canonical_url(url)
+        if self.site_serves_page_all(article):
+            return Request(
+                with_query(article, page="all"),
+                callback=self.parse_article,
+                errback=self.page_all_failed,
+                meta={"article": article, "source": source, "mode": "all"},
+            )
+        return self.page_request(article, 1, [], None, source)
+
+    def site_serves_page_all(self, url: str) -> bool:
+        return self.page_all
+
+    def page_request(
+        self, article: str, number: int, pages: list[ExtractedPage], last: int | None, source: str
+    ) -> Request:
+        url = article if number == 1 else with_query(article, page=str(number))
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.page_failed,
+            meta={
+                "article": article,
+                "source": source,
+                "mode": "pages",
+                "number": number,
+                "pages": pages,
+                "last": last,
+            },
+        )
+
+    def page_all_failed(self, failure: Failure) -> Request:
+        request = failure.request
+        logger.info(
+            "no ?page=all for %s (%s); following its pages",
+            request.meta["article"],
+            failure.getErrorMessage(),
+        )
+        self.crawler.stats.inc_value("article/page_all_failed")
+        return self.page_request(request.meta["article"], 1, [], None, request.meta["source"])
+
+    def page_failed(self, failure: Failure) -> None:
+        meta = failure.request.meta
+        self.crawler.stats.inc_value("article/incomplete")
+        logger.warning(
+            "incomplete article %s: page %d failed (%s); not written",
+            meta["article"],
+            meta["number"],
+            failure.getErrorMessage(),
+        )
+
+    def parse_article(self, response: Response) -> Iterator[Article | Request]:
+        meta = response.meta
+        article = meta["article"]
+        try:
+            page = read_page(response.text, response.url)
+        except (HtmlError, AttributeError, ValueError) as err:
+            # AttributeError/ValueError: Scrapy gives no .text for a non-text response.
+            self.crawler.stats.inc_value("article/unreadable")
+            logger.warning("unreadable page %s: %s", response.url, err)
+            return
+        numbers = sorted(
+            {n for link in page.parts.page_links if (n := page_number(link)) and n > 1}
+        )
+        if meta["mode"] == "all":
+            if numbers:
+                # The site ignored ?page=all: read this as page 1 and follow the others.
+                self.crawler.stats.inc_value("article/page_all_ignored")
+                yield self.page_request(article, numbers[0], [page], numbers[-1], meta["source"])
+                return
+            yield from self.finish([page], article, response)
+            return
+        pages = [*meta["pages"], page]
+        last = meta["last"] if meta["last"] is not None else (numbers[-1] if numbers else 1)
+        if meta["number"] < last:
+            yield self.page_request(article, meta["number"] + 1, pages, last, meta["source"])
+        else:
+            yield from self.finish(pages, article, response)
+
+    def finish(
+        self, pages: list[ExtractedPage], article: str, response: Response
+    ) -> Iterator[Article]:
+        stats = self.crawler.stats
+        try:
+            fields = build_article(pages, article)
+        except NoArticleError:
+            stats.inc_value("article/empty")
+            logger.warning("no article text in %s", response.url)
+            return
+        published = fields["published"]
+        day = datetime.fromisoformat(published).date() if published else None
+        if (self.since or self.until) and not (day and self.in_dates(day)):
+            stats.inc_value("article/outside_dates")
+            return
+        if self.limit is not None and self.yielded >= self.limit:
+            raise CloseSpider("limit")
+        kind = "fallback" if fields["extractor"] == FALLBACK else "site"
+        stats.inc_value(f"extract/{fields['site']}/{kind}")
+        if kind == "fallback":
+            logger.info("fallback extractor used for %s", article)
+        stats.inc_value("article/ok")
+        self.yielded += 1
+        yield Article(**fields)
+        if self.limit is not None and self.yielded >= self.limit:
+            raise CloseSpider("limit")

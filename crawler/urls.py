@@ -1,0 +1,77 @@
+"""URL canonicalisation: every variant of an article's URL maps to one canonical URL."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that never change which article a URL names.
+_VOLATILE_PARAMS = frozenset({"page", "source", "amp", "ref", "fbclid", "gclid", "_ga", "s"})
+# Hosts that stand for the same site as another ("m." and "amp." mirrors, bare domains).
+_ALIAS_PREFIXES = ("amp.", "m.")
+_BARE_DOMAINS = {"kompas.com": "www.kompas.com", "tribunnews.com": "www.tribunnews.com"}
+# www.kompas.com/<sub>/read/... is the same article as <sub>.kompas.com/read/... for the
+# subdomain sites (AMP pages use that form).
+_KOMPAS_SUBDOMAINS = frozenset(
+    [
+        "nasional",
+        "regional",
+        "megapolitan",
+        "money",
+        "tekno",
+        "bola",
+        "otomotif",
+        "lifestyle",
+        "health",
+        "travel",
+        "properti",
+        "edukasi",
+        "entertainment",
+        "internasional",
+        "sains",
+    ]
+)
+
+
+def canonical_url(url: str) -> str:
+    """Drop fragments, paging and tracking parameters; fold AMP, ``/copy/`` and host aliases."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in _ALIAS_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+    host = _BARE_DOMAINS.get(host, host)
+    path = re.sub(r"/+", "/", parts.path or "/")
+    path = re.sub(r"^/amp(?=/)|/amp/?$", "", path) or "/"
+    path = path.replace("/copy/", "/read/")
+    if host == "www.kompas.com":
+        m = re.match(r"^/([a-z]+)(/read/.*)$", path)
+        if m and m.group(1) in _KOMPAS_SUBDOMAINS:
+            host, path = f"{m.group(1)}.kompas.com", m.group(2)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k.lower() not in _VOLATILE_PARAMS and not k.lower().startswith("utm_")
+        ]
+    )
+    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+def with_query(url: str, **params: str) -> str:
+    """The URL with these query parameters set (others kept)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    query.extend(params.items())
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def page_number(url: str) -> int | None:
+    """The ``page=N`` of a URL, if it names a numbered page."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key == "page" and value.isdigit():
+            return int(value)
+    return None
