@@ -64,7 +64,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 # Never text of the article, whatever the site.
-_ALWAYS_DROP = "script, style, noscript, template, iframe, svg, button, select, textarea, form"
+# (Not <form>: some sites wrap the whole page in one.)
+_ALWAYS_DROP = "script, style, noscript, template, iframe, svg, button, select, textarea"
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 )
@@ -310,22 +311,35 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     bodies = _first(root, layout.body)
     if not bodies:
         return [], page_links
-    selectors = ", ".join((_ALWAYS_DROP, *layout.drop))
+    chrome = set(root.cssselect(", ".join((_ALWAYS_DROP, *layout.drop))))
+    found = set(bodies)
+    # A body element that is chrome itself (a pagination div sharing a class with the body),
+    # or sits inside chrome or inside another body element, adds nothing of its own.
+    bodies = [
+        b
+        for b in bodies
+        if b not in chrome and not any(a in chrome or a in found for a in b.iterancestors())
+    ]
+    for el in chrome:
+        _remove_keeping_tail(el)
     blocks: list[str] = []
     for body in bodies:
-        for chrome in body.cssselect(selectors):
-            parent = chrome.getparent()
-            if parent is not None:
-                # Keep the text that follows the removed element in its parent.
-                if chrome.tail and chrome.tail.strip():
-                    prev = chrome.getprevious()
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + chrome.tail
-                    else:
-                        parent.text = (parent.text or "") + chrome.tail
-                parent.remove(chrome)
         blocks.extend(element_blocks(body))
     return blocks, page_links
+
+
+def _remove_keeping_tail(el: _Element) -> None:
+    """Remove an element but keep the text that follows it in its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def fallback_blocks(html: str | bytes, url: str) -> tuple[str, list[str]]:

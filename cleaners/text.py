@@ -308,17 +308,22 @@ def clean_blocks(
     *,
     title: str | None = None,
     lines: Sequence[int] | None = None,
+    page_starts: Iterable[int] = (),
 ) -> Cleaned:
     """Clean a page given as text blocks.
 
     With ``title`` (the HTML path, where the headline is known), ``blocks`` are the body only.
     Without it, ``blocks`` are a whole-page dump and the header is found by its layout.
+    ``page_starts`` are the indexes of ``blocks`` where a further page of the article begins:
+    each page's after-body zone ends with its page.
     """
     profile = get_profile(site)
     classifier = _classifier(profile.name)
     texts = [normalize_block(b) for b in blocks]
     numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
     keep_idx = [i for i, t in enumerate(texts) if t]
+    starts = set(page_starts)
+    new_page = [i in starts for i in keep_idx]
     texts = [texts[i] for i in keep_idx]
     numbers = [numbers[i] for i in keep_idx]
     fams = _Families(texts, classifier)
@@ -335,6 +340,8 @@ def clean_blocks(
     in_tail = False
     previous = headline
     for i, text in enumerate(texts):
+        if new_page[i]:
+            in_tail = False
         if i == headline_idx:
             decision = Decision(numbers[i], text, True, "headline")
         elif i <= header_end:

@@ -57,8 +57,12 @@ def read_page(html: str | bytes, url: str) -> ExtractedPage:
 def build_article(pages: list[ExtractedPage], url: str) -> dict[str, Any]:
     """The item fields of an article from its pages, in order."""
     first = pages[0].parts
-    blocks = [b for page in pages for b in page.parts.blocks]
-    cleaned = clean_blocks(blocks, pages[0].site, title=first.title)
+    blocks: list[str] = []
+    starts: list[int] = []
+    for page in pages:
+        starts.append(len(blocks))
+        blocks.extend(page.parts.blocks)
+    cleaned = clean_blocks(blocks, pages[0].site, title=first.title, page_starts=starts[1:])
     if not cleaned.ok:
         raise NoArticleError(f"no article text in {url}")
     extractor = FALLBACK if any(p.extractor == FALLBACK for p in pages) else pages[0].extractor

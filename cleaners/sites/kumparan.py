@@ -24,7 +24,8 @@ KUMPARAN = SiteProfile(
     byline_above_date=True,
     html=HtmlLayout(
         title=('h1[data-qa-id="story-title"]',),
-        body=('[data-qa-id="story-paragraph"]',),
+        # Paragraphs and subheadings are sibling elements: one selector keeps document order.
+        body=('[data-qa-id="story-paragraph"], [data-qa-id="story-subheading"]',),
         drop=(
             'figure[data-qa-id="image-figure"]',
             "figure",

@@ -19,7 +19,11 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "demo" / "mirror"
-_TYPES = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
+_TYPES = {
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".gz": "application/x-gzip",
+}
 
 
 def mirror_file(root: Path, raw_path: str) -> Path | None:
@@ -37,7 +41,7 @@ def mirror_file(root: Path, raw_path: str) -> Path | None:
 
 def content_type(path: Path) -> str:
     suffix = Path(path.name.split("@", 1)[0]).suffix
-    return _TYPES.get(suffix, "text/html") + "; charset=utf-8"
+    return _TYPES.get(suffix, "text/html; charset=utf-8")
 
 
 def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPServer:
