@@ -41,7 +41,7 @@ class FallbackMonitor:
         if final:
             self.stats.set_value(f"extract/{site}/fallback_share", round(share, 3))
         alarming = site != "generic" and share > self.share and total >= self.min_items
-        if alarming and (site not in self.warned or final):
+        if alarming and site not in self.warned:
             logger.warning(
                 "%s: %d of %d articles (%.0f%%) needed the fallback extractor (limit %.0f%%); "
                 "the site's layout may have changed: check cleaners/sites/%s.py",

@@ -58,6 +58,11 @@ FALLBACK_WARN_SHARE = 0.2
 # ...once at least this many articles of the site were extracted.
 FALLBACK_WARN_MIN_ITEMS = 5
 
+# --- Listeners -----------------------------------------------------------------------------
+# A corpus crawler needs no telnet console or remote-control port.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
 # --- Output ---------------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

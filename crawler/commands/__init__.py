@@ -1,1 +1,1 @@
-"""Project commands (``COMMANDS_MODULE``): ``scrapy clean``."""
+"""Project commands (``COMMANDS_MODULE``): clean, mirror, and crawl (argument checks)."""

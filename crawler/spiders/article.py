@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import UsageError
 
 from cleaners.sites import get_profile, site_for_url
-from crawler.spiders.base import NewsSpider, url_args
+from crawler.spiders.base import NewsSpider
 
 # Sites that serve the whole of a multi-page article at ?page=all.
 PAGE_ALL_SITES = frozenset({"kompas", "tribun"})
@@ -22,14 +22,19 @@ class ArticleSpider(NewsSpider):
     name = "article"
     allowed_domains: ClassVar[list[str]] = []
 
-    def __init__(
-        self, urls: str | None = None, urls_file: str | None = None, **kwargs: Any
-    ) -> None:
-        given = url_args(urls, urls_file)
-        if not given:
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.allowed_domains = self.allowed_domains_for(self.given_urls)
+
+    @classmethod
+    def parse_arguments(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+        if not (kwargs.get("urls") or kwargs.get("urls_file")):
             raise UsageError("the article spider needs -a urls=URL,URL or -a urls_file=PATH")
-        self.allowed_domains = sorted({self._domain(u) for u in given})
-        super().__init__(urls=urls, urls_file=urls_file, **kwargs)
+        return super().parse_arguments(kwargs)
+
+    @classmethod
+    def allowed_domains_for(cls, urls: list[str]) -> list[str]:
+        return sorted({cls._domain(u) for u in urls})
 
     @staticmethod
     def _domain(url: str) -> str:

@@ -21,8 +21,9 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
-from scrapy.exceptions import CloseSpider, UsageError
+from scrapy.exceptions import CloseSpider, IgnoreRequest, UsageError
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
@@ -85,31 +86,56 @@ class NewsSpider(Spider):
     # Daily index URL templates, with {date} (YYYY-MM-DD) and {page} (1, 2, ...).
     index_urls: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(
-        self,
-        since: str | None = None,
-        until: str | None = None,
-        urls: str | None = None,
-        urls_file: str | None = None,
-        limit: str | None = None,
-        hosts: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.since = _date_arg("since", since)
-        self.until = _date_arg("until", until)
-        if self.since and self.until and self.since > self.until:
-            raise UsageError(f"-a since={since} is after -a until={until}")
-        self.limit = _limit_arg(limit)
-        self.given_urls = url_args(urls, urls_file)
-        if hosts:
-            self.start_hosts = tuple(h.strip() for h in hosts.split(",") if h.strip())
-        for url in self.given_urls:
-            if not self._allowed(url):
-                raise UsageError(
-                    f"{url} is not a {self.name} URL (allowed: {self.allowed_domains})"
-                )
+    # The spider arguments (-a NAME=VALUE) every news spider takes.
+    arguments: ClassVar[tuple[str, ...]] = ("since", "until", "urls", "urls_file", "limit", "hosts")
+
+    def __init__(self, **kwargs: Any) -> None:
+        args = self.parse_arguments(kwargs)
+        super().__init__(**{k: v for k, v in kwargs.items() if k not in self.arguments})
+        self.since: date | None = args["since"]
+        self.until: date | None = args["until"]
+        self.limit: int | None = args["limit"]
+        self.given_urls: list[str] = args["urls"]
+        if args["hosts"]:
+            self.start_hosts = args["hosts"]
         self.yielded = 0
+
+    @classmethod
+    def parse_arguments(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Check the spider arguments; raise ``UsageError`` with a clear message if one is bad.
+
+        The ``crawl`` command calls this before the crawl starts, so a bad argument stops the
+        run before anything is fetched.
+        """
+        unknown = sorted(k for k in kwargs if k not in cls.arguments and k != "name")
+        if unknown:
+            raise UsageError(
+                f"unknown spider argument(s) {', '.join(unknown)}; "
+                f"{cls.name} takes: {', '.join(cls.arguments)}"
+            )
+        since = _date_arg("since", kwargs.get("since"))
+        until = _date_arg("until", kwargs.get("until"))
+        if since and until and since > until:
+            raise UsageError(f"-a since={since} is after -a until={until}")
+        urls = url_args(kwargs.get("urls"), kwargs.get("urls_file"))
+        domains = cls.allowed_domains_for(urls)
+        for url in urls:
+            host = (urlsplit(url).hostname or "").lower()
+            if not any(host == d or host.endswith("." + d) for d in domains):
+                raise UsageError(f"{url} is not a {cls.name} URL (allowed: {', '.join(domains)})")
+        hosts = tuple(h.strip() for h in str(kwargs.get("hosts") or "").split(",") if h.strip())
+        return {
+            "since": since,
+            "until": until,
+            "limit": _limit_arg(kwargs.get("limit")),
+            "urls": urls,
+            "hosts": hosts,
+        }
+
+    @classmethod
+    def allowed_domains_for(cls, urls: list[str]) -> list[str]:
+        """The domains this spider may fetch from, given the URLs it was asked for."""
+        return list(getattr(cls, "allowed_domains", []) or [])
 
     # --- arguments and filters ------------------------------------------------------------
     def _allowed(self, url: str) -> bool:
@@ -235,7 +261,19 @@ class NewsSpider(Spider):
             },
         )
 
-    def page_all_failed(self, failure: Failure) -> Request:
+    def _ignored(self, failure: Failure) -> bool:
+        """Robots.txt or the offsite filter refused the request: a decision, not a failure."""
+        if not failure.check(IgnoreRequest) or failure.check(HttpError):
+            return False
+        self.crawler.stats.inc_value("article/ignored")
+        logger.info(
+            "article %s not fetched: %s", failure.request.meta["article"], failure.getErrorMessage()
+        )
+        return True
+
+    def page_all_failed(self, failure: Failure) -> Request | None:
+        if self._ignored(failure):
+            return None
         request = failure.request
         logger.info(
             "no ?page=all for %s (%s); following its pages",
@@ -246,6 +284,8 @@ class NewsSpider(Spider):
         return self.page_request(request.meta["article"], 1, [], None, request.meta["source"])
 
     def page_failed(self, failure: Failure) -> None:
+        if self._ignored(failure):
+            return
         meta = failure.request.meta
         self.crawler.stats.inc_value("article/incomplete")
         logger.warning(

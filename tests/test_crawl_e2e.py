@@ -1,0 +1,168 @@
+"""`scrapy crawl` end to end against the demo mirror served on a free local port."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import REPO, run_scrapy
+from tests.mirror import requested, running_mirror
+
+EXPECTED = REPO / "demo" / "expected"
+ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
+ALLOWED = {"kompas": "kompas.com", "kumparan": "kumparan.com", "tribun": "tribunnews.com"}
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    log = tmp_path_factory.mktemp("mirror") / "requests.log"
+    with running_mirror(log) as url:
+        yield url, log
+
+
+def crawl(mirror_url: str, spider: str, out: Path, *args: str) -> tuple[list[dict], str]:
+    """Run a spider against the mirror; return its items and its log."""
+    result = run_scrapy(
+        "crawl",
+        spider,
+        "-O",
+        out,
+        "-s",
+        f"MIRROR_URL={mirror_url}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        *args,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return items, result.stderr
+
+
+@pytest.mark.parametrize("spider", ["kompas", "kumparan", "tribun"])
+def test_spider_yields_the_exact_clean_articles(mirror, tmp_path: Path, spider: str) -> None:
+    url, log = mirror
+    before = len(requested(log))
+    items, stderr = crawl(url, spider, tmp_path / "items.jsonl")
+    want = {a["canonical_url"]: a for a in ARTICLES if a["site"] == spider and a["in_demo_crawl"]}
+    assert sorted(i["canonical_url"] for i in items) == sorted(want)
+    for item in items:
+        expected = want[item["canonical_url"]]
+        assert item["text"] == (EXPECTED / expected["file"]).read_text(encoding="utf-8")
+        assert item["title"] == expected["title"]
+        assert item["authors"] == expected["authors"]
+        assert item["published"] == expected["published"]
+        assert item["section"] == expected["section"]
+        assert item["pages"] == expected["pages"]
+        assert item["site"] == spider and item["extractor"] == f"site:{spider}"
+        assert item["syndicated_from"] == expected["syndicated_from"]
+    # Nothing off the spider's allowed hosts was requested, robots.txt included.
+    hosts = {urlsplit("http:/" + path).hostname for path in requested(log)[before:]}
+    assert hosts and all(
+        h == ALLOWED[spider] or h.endswith("." + ALLOWED[spider]) for h in hosts
+    ), hosts
+    assert "'log_count/ERROR'" not in stderr
+
+
+def test_multi_page_articles_are_whole(mirror, tmp_path: Path) -> None:
+    url, log = mirror
+    tribun, _ = crawl(url, "tribun", tmp_path / "t.jsonl")
+    three_pages = next(i for i in tribun if "rusia-turun-tangan" in i["url"])
+    text = three_pages["text"]
+    # A paragraph from each of the three pages, in order.
+    marks = [
+        "menyepakati gencatan senjata mulai Sabtu",
+        "5 menit gencatan senjata",
+        "Iran yang berbatasan",
+    ]
+    assert all(m in text for m in marks)
+    assert [text.index(m) for m in marks] == sorted(text.index(m) for m in marks)
+    # Kompas without ?page=all: the spider fell back to following the pages.
+    kompas, stderr = crawl(url, "kompas", tmp_path / "k.jsonl")
+    paged = next(i for i in kompas if "banjir-rendam" in i["url"])
+    assert paged["pages"] == 2 and "12 RT di Jakarta Timur" in paged["text"]
+    assert "'article/page_all_failed': 1" in stderr
+    paths = requested(log)
+    assert any("banjir-rendam-permukiman" in p and p.endswith("?page=2") for p in paths)
+
+
+def test_robots_txt_disallow_is_obeyed(mirror, tmp_path: Path) -> None:
+    url, log = mirror
+    items, stderr = crawl(url, "tribun", tmp_path / "t.jsonl")
+    assert not any("/premium/" in i["url"] for i in items)
+    assert not any("/premium/" in p for p in requested(log))
+    assert "'robotstxt/forbidden'" in stderr and "'article/ignored': 1" in stderr
+
+
+def test_off_site_links_are_never_followed(mirror, tmp_path: Path) -> None:
+    url, log = mirror
+    crawl(url, "kompas", tmp_path / "k.jsonl", "-a", "since=2020-10-05", "-a", "until=2020-10-05")
+    paths = requested(log)
+    assert not any(p.startswith("/www.detik.com/") for p in paths)
+    assert any(p.startswith("/www.kompas.com/sitemap-index.xml") for p in paths)
+
+
+def test_dates_filter_and_daily_index(mirror, tmp_path: Path) -> None:
+    url, log = mirror
+    items, stderr = crawl(
+        url, "kompas", tmp_path / "k.jsonl", "-a", "since=2020-10-05", "-a", "until=2020-10-05"
+    )
+    assert [i["canonical_url"] for i in items] == [
+        "https://megapolitan.kompas.com/read/2020/10/05/081500201/"
+        "banjir-rendam-permukiman-di-jakarta-timur-ratusan-warga-mengungsi"
+    ]
+    paths = requested(log)
+    # Both pages of the day's index were walked (page 2 through a[rel=next]).
+    assert "/indeks.kompas.com/?site=all&date=2020-10-05&page=1" in paths
+    assert "/indeks.kompas.com/?site=all&date=2020-10-05&page=2" in paths
+    assert "'discovery/from_index'" in stderr and "'article/outside_dates': 1" in stderr
+
+
+def test_urls_argument_limit_and_fallback_is_counted(mirror, tmp_path: Path) -> None:
+    url, _ = mirror
+    changed = next(a for a in ARTICLES if not a["in_demo_crawl"])
+    kumparan = [a["canonical_url"] for a in ARTICLES if a["site"] == "kumparan"]
+    items, stderr = crawl(
+        url,
+        "article",
+        tmp_path / "a.jsonl",
+        "-a",
+        f"urls={changed['canonical_url']},{kumparan[0]}",
+        "-s",
+        "FALLBACK_WARN_MIN_ITEMS=1",
+    )
+    by_url = {i["canonical_url"]: i for i in items}
+    fallback = by_url[changed["canonical_url"]]
+    assert fallback["extractor"] == "fallback:trafilatura"
+    assert fallback["text"] == (EXPECTED / changed["file"]).read_text(encoding="utf-8")
+    assert by_url[kumparan[0]]["extractor"] == "site:kumparan"
+    assert "'extract/kompas/fallback': 1" in stderr
+    assert "needed the fallback extractor" in stderr
+    limited, _ = crawl(url, "kumparan", tmp_path / "l.jsonl", "-a", "limit=2")
+    assert len(limited) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "since=2020-13-01"], "expected a date as YYYY-MM-DD"),
+        (["-a", "since=2020-10-02", "-a", "until=2020-10-01"], "is after"),
+        (["-a", "limit=zero"], "expected a whole number"),
+        (["-a", "urls=https://www.detik.com/berita/1"], "is not a kompas URL"),
+        (["-a", "colour=blue"], "unknown spider argument"),
+    ],
+)
+def test_bad_arguments_fail_before_anything_is_fetched(
+    mirror, tmp_path: Path, args, message
+) -> None:
+    url, log = mirror
+    before = len(requested(log))
+    result = run_scrapy("crawl", "kompas", "-s", f"MIRROR_URL={url}", *args)
+    assert result.returncode != 0
+    assert message in result.stderr.splitlines()[-1]
+    assert len(requested(log)) == before

@@ -1,0 +1,119 @@
+"""Library mode: `crawler.extraction.extract` on the demo pages, without Scrapy."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from cleaners.html import HtmlError, iso_datetime
+from crawler.extraction import FALLBACK, NoArticleError, build_article, extract, read_page
+from tests.conftest import REPO
+
+MIRROR = REPO / "demo" / "mirror"
+EXPECTED = REPO / "demo" / "expected"
+ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
+
+
+def page_file(url: str, query: str = ""):
+    parts = urlsplit(url)
+    return MIRROR / parts.netloc / (parts.path.lstrip("/") + (f"@{query}" if query else ""))
+
+
+def whole_article(entry: dict) -> dict:
+    url = entry["canonical_url"]
+    if page_file(url, "page=all").exists():
+        return extract(page_file(url, "page=all").read_bytes(), url)
+    pages = [read_page(page_file(url).read_bytes(), url)]
+    n = 2
+    while page_file(url, f"page={n}").exists():
+        pages.append(read_page(page_file(url, f"page={n}").read_bytes(), url))
+        n += 1
+    return build_article(pages, url)
+
+
+@pytest.mark.parametrize("entry", ARTICLES, ids=[a["file"] for a in ARTICLES])
+def test_extract_gives_the_exact_text_and_metadata(entry: dict) -> None:
+    item = whole_article(entry)
+    assert item["text"] == (EXPECTED / entry["file"]).read_text(encoding="utf-8")
+    assert item["canonical_url"] == entry["canonical_url"]
+    assert (item["authors"], item["published"], item["section"]) == (
+        entry["authors"],
+        entry["published"],
+        entry["section"],
+    )
+    assert item["tags"], "tags come from JSON-LD keywords or the tag links"
+
+
+def test_changed_layout_falls_back_to_trafilatura_and_says_so() -> None:
+    entry = next(a for a in ARTICLES if not a["in_demo_crawl"])
+    item = whole_article(entry)
+    assert item["extractor"] == FALLBACK
+    assert "Terkini Lainnya" not in item["text"] and "Copyright" not in item["text"]
+
+
+def test_known_layouts_use_the_site_path() -> None:
+    for entry in ARTICLES:
+        if entry["in_demo_crawl"]:
+            assert whole_article(entry)["extractor"] == f"site:{entry['site']}"
+
+
+def test_metadata_without_json_ld_comes_from_meta_tags() -> None:
+    entry = ARTICLES[0]
+    html = page_file(entry["canonical_url"], "page=all").read_text(encoding="utf-8")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    item = extract(html, entry["canonical_url"])
+    assert item["published"] == entry["published"]
+    assert item["authors"] == entry["authors"]
+    assert item["section"] == entry["section"]
+
+
+def test_broken_json_ld_is_skipped_not_fatal() -> None:
+    entry = ARTICLES[0]
+    html = page_file(entry["canonical_url"], "page=all").read_text(encoding="utf-8")
+    html = html.replace('"@type": "NewsArticle",', '"@type": "NewsArticle",,,{', 1)
+    item = extract(html, entry["canonical_url"])
+    assert item["text"] == (EXPECTED / entry["file"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("html", ["", "   ", b""])
+def test_empty_documents_raise_a_clear_error(html) -> None:
+    with pytest.raises(HtmlError, match="empty"):
+        extract(html, "https://www.kompas.com/global/read/2020/01/01/1/x")
+
+
+def test_a_page_without_article_text_raises() -> None:
+    html = (
+        "<html><head><title>Menu</title></head><body><nav>Home</nav><p>Komentar</p></body></html>"
+    )
+    with pytest.raises(NoArticleError):
+        extract(html, "https://www.tribunnews.com/nasional/2020/01/01/x")
+
+
+def test_malformed_html_is_still_read() -> None:
+    html = (
+        "<html><body><h1 id='arttitle'>Judul Berita Uji Coba</h1><div class='side-article "
+        "txt-article'><p>Paragraf pertama yang cukup panjang untuk dibaca sebagai isi berita ini."
+        "<p>Paragraf kedua tanpa tag penutup <b>tebal <i>miring</b></div></body>"
+    )
+    item = extract(html, "https://www.tribunnews.com/nasional/2020/01/01/x")
+    assert item["title"] == "Judul Berita Uji Coba"
+    assert "Paragraf kedua tanpa tag penutup tebal miring" in item["text"]
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2020-10-08T09:25:00Z", "2020-10-08T16:25:00+07:00"),
+        ("2020-09-30T12:06:00+07:00", "2020-09-30T12:06:00+07:00"),
+        ("2020-09-30 12:06:00", "2020-09-30T12:06:00+07:00"),
+        ("Kompas.com - 30/09/2020, 12:06 WIB", "2020-09-30T12:06:00+07:00"),
+        ("Sabtu, 10 Oktober 2020 19:05 WIB", "2020-10-10T19:05:00+07:00"),
+        ("kemarin", None),
+        ("31/02/2020, 10:00", None),
+    ],
+)
+def test_dates_become_iso_8601_in_wib(value: str, iso: str | None) -> None:
+    assert iso_datetime(value) == iso
