@@ -13,10 +13,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from urllib.parse import urljoin
 
 import lxml.html
-from lxml.etree import ParserError, _Element
+from lxml.cssselect import CSSSelector
+from lxml.etree import ParserError, XPath, _Element
 
 from cleaners.format import normalize_block
 from cleaners.profile import HtmlLayout
@@ -131,13 +133,28 @@ def parse_html(html: str | bytes) -> _Element:
     return root
 
 
+@cache
+def _css(selector: str) -> CSSSelector:
+    """A compiled selector: translating CSS to XPath costs more than running it."""
+    return CSSSelector(selector)
+
+
+@cache
+def _meta_xpath(attr: str, name: str) -> XPath:
+    return XPath(f'//meta[@{attr}="{name}"]/@content')
+
+
+_JSON_LD = XPath('//script[@type="application/ld+json"]')
+_CANONICAL = XPath('//link[@rel="canonical"]/@href')
+
+
 def _text(el: _Element) -> str:
     return normalize_block(el.text_content())
 
 
 def _first(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     for selector in selectors:
-        found = root.cssselect(selector)
+        found = _css(selector)(root)
         if found:
             return found
     return []
@@ -187,7 +204,7 @@ def _json_ld_articles(root: _Element) -> list[dict]:
             if "@graph" in obj:
                 visit(obj["@graph"])
 
-    for script in root.cssselect('script[type="application/ld+json"]'):
+    for script in _JSON_LD(root):
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -222,7 +239,7 @@ def _keywords(value: object) -> list[str]:
 def _meta(root: _Element, *names: str) -> str | None:
     for name in names:
         for attr in ("property", "name", "itemprop"):
-            found = root.xpath(f'//meta[@{attr}="{name}"]/@content')
+            found = _meta_xpath(attr, name)(root)
             if found and found[0].strip():
                 return found[0].strip()
     return None
@@ -295,7 +312,7 @@ def read_metadata(root: _Element, layout: HtmlLayout, base_url: str) -> PagePart
     ]
     if not parts.tags:
         parts.tags = _keywords(_meta(root, "news_keywords", "keywords"))
-    canonical = root.xpath('//link[@rel="canonical"]/@href') or [_meta(root, "og:url") or ""]
+    canonical = _CANONICAL(root) or [_meta(root, "og:url") or ""]
     parts.canonical_url = urljoin(base_url, canonical[0].strip()) if canonical[0] else None
     parts.description = _meta(root, "description", "og:description")
     return parts
@@ -311,7 +328,7 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     bodies = _first(root, layout.body)
     if not bodies:
         return [], page_links
-    chrome = set(root.cssselect(", ".join((_ALWAYS_DROP, *layout.drop))))
+    chrome = set(_css(", ".join((_ALWAYS_DROP, *layout.drop)))(root))
     found = set(bodies)
     # A body element that is chrome itself (a pagination div sharing a class with the body),
     # or sits inside chrome or inside another body element, adds nothing of its own.
