@@ -20,3 +20,10 @@ class Article(scrapy.Item):
     extractor = scrapy.Field()  # "site:<name>" or "fallback:trafilatura"
     pages = scrapy.Field()  # how many fetched pages the text was joined from
     syndicated_from = scrapy.Field()  # the source a syndication note names, if any
+    urls = scrapy.Field()  # every discovered URL that led to this article
+    crawled_at = scrapy.Field()  # when its last page was fetched (UTC, as in the archive)
+    # Set by the pipelines:
+    language = scrapy.Field()
+    language_score = scrapy.Field()
+    sha256 = scrapy.Field()  # of ``text``
+    duplicate_of = scrapy.Field()  # the corpus file already holding this story, if any

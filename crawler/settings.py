@@ -49,7 +49,21 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.extensions.FallbackMonitor": 500,
+    "crawler.archive.WarcArchive": 600,
 }
+ITEM_PIPELINES = {
+    "crawler.pipelines.language.LanguagePipeline": 300,
+    "crawler.pipelines.dedup.DedupPipeline": 400,
+    "crawler.pipelines.writer.CorpusWriterPipeline": 500,
+}
+
+# --- Corpus and archive ---------------------------------------------------------------------
+# The corpus: NNN_<hash>.txt, manifest.jsonl and the state (corpus.sqlite) that later runs
+# continue from.
+CORPUS_DIR = "output/corpus"
+# Every fetched page, request and response, as WARC; empty turns the archive off.
+ARCHIVE_DIR = "output/raw"
+ARCHIVE_MAX_BYTES = 100 * 1024 * 1024
 
 # --- Extraction -----------------------------------------------------------------------------
 # Warn when more than this share of a site's articles needed the trafilatura fallback: the

@@ -327,6 +327,99 @@ ARTICLES: list[dict] = [
     },
 ]
 
+# A near-duplicate: a Tribun regional host republishes the Kompas flood story with its own
+# headline, dateline and closing line, and the syndication note. Not the same text, the same story.
+_KOMPAS_FLOOD = next(
+    a for a in ARTICLES if a["slug"] == "banjir-rendam-permukiman-di-jakarta-timur"
+)
+_COPY_BODY = [b for p in _KOMPAS_FLOOD["pages"] for b in p]
+_COPY_BODY[0] = _COPY_BODY[0].replace("JAKARTA, KOMPAS.com -", "TRIBUNJATENG.COM, JAKARTA -")
+ARTICLES.append(
+    {
+        "site": "tribun",
+        "slug": "banjir-cawang-salinan",
+        "url": "https://jateng.tribunnews.com/2020/10/05/"
+        "banjir-setinggi-15-meter-rendam-cawang-ratusan-warga-mengungsi",
+        "title": "Banjir Setinggi 1,5 Meter Rendam Cawang, Ratusan Warga Mengungsi",
+        "topic": "Banjir Jakarta",
+        "deck": "Air mulai masuk ke rumah warga sejak Minggu malam.",
+        "published": "2020-10-05T11:30:00+07:00",
+        "authors": ["Tribun Network"],
+        "editor": "Muhammad Olies",
+        "section": "Nasional",
+        "tags": ["Banjir Jakarta"],
+        "photo_credit": "KOMPAS.com/Walda Marison",
+        "caption": "Warga melintasi banjir di Cawang, Jakarta Timur.",
+        "syndicated_from": "Kompas.com",
+        "pages": [
+            [*_COPY_BODY, "Warga diminta menghubungi nomor darurat 112 bila membutuhkan bantuan."]
+        ],
+        "page_all": True,
+    }
+)
+
+# Pages the language stage must keep out of the corpus.
+ARTICLES.append(
+    {
+        "site": "tribun",
+        "slug": "english-page",
+        "language": "en",
+        "url": "https://www.tribunnews.com/internasional/2020/10/08/"
+        "armenia-and-azerbaijan-agree-to-talks-in-geneva",
+        "title": "Armenia and Azerbaijan Agree to Talks in Geneva",
+        "topic": "Tribunnews English",
+        "deck": "Mediators from France, Russia and the United States will meet both sides.",
+        "published": "2020-10-08T12:00:00+07:00",
+        "authors": ["Tribunnews English"],
+        "editor": "Hasyim Ashari",
+        "section": "Internasional",
+        "tags": ["Armenia"],
+        "photo_credit": "AFP/Stringer",
+        "caption": "Soldiers near the front line in Nagorno-Karabakh.",
+        "pages": [
+            [
+                "TRIBUNNEWS.COM - Armenia and Azerbaijan agreed on Thursday to send envoys to "
+                "talks in Geneva, the first meeting since fighting broke out two weeks ago.",
+                "The foreign ministers of France, Russia and the United States said the talks "
+                "would focus on a lasting ceasefire and the return of prisoners.",
+                "Fighting continued overnight around the city of Stepanakert, officials said.",
+            ]
+        ],
+        "page_all": True,
+    }
+)
+ARTICLES.append(
+    {
+        "site": "tribun",
+        "slug": "malay-page",
+        "language": "ms",
+        "url": "https://www.tribunnews.com/internasional/2020/10/09/"
+        "kerajaan-malaysia-umum-bantuan-wang-tunai-baharu",
+        "title": "Kerajaan Malaysia Umum Bantuan Wang Tunai Baharu",
+        "topic": "Malaysia",
+        "deck": "Bantuan itu diberikan kepada isi rumah berpendapatan rendah.",
+        "published": "2020-10-09T09:00:00+07:00",
+        "authors": ["Bernama"],
+        "editor": "Sanusi",
+        "section": "Internasional",
+        "tags": ["Malaysia"],
+        "photo_credit": "Bernama/Stringer",
+        "caption": "Perdana Menteri Malaysia di Putrajaya.",
+        "pages": [
+            [
+                "TRIBUNNEWS.COM, KUALA LUMPUR - Kerajaan Malaysia mengumumkan bahawa bantuan wang "
+                "tunai baharu akan diberikan kepada isi rumah berpendapatan rendah mulai bulan "
+                "depan.",
+                "Menteri Kewangan berkata bantuan itu perlu kerana kos sara hidup meningkat, iaitu "
+                "akibat kenaikan harga barang keperluan.",
+                "Permohonan boleh dibuat secara dalam talian dan bantuan akan dikreditkan terus ke "
+                "akaun bank penerima.",
+            ]
+        ],
+        "page_all": True,
+    }
+)
+
 # Listed in the Tribun sitemap but disallowed by robots.txt: must never be fetched.
 DISALLOWED = {
     "site": "tribun",

@@ -548,6 +548,7 @@ def build() -> None:
                 "pages": n if (a["site"] != "kumparan" and not a.get("page_all")) else 1,
                 "in_demo_crawl": a is not CHANGED_LAYOUT,
                 "syndicated_from": a.get("syndicated_from"),
+                "language": a.get("language", "id"),
             }
         )
     (EXPECTED / "articles.json").write_text(

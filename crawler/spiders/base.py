@@ -27,6 +27,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
+from crawler.archive import now_stamp
 from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
 from crawler.items import Article
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
@@ -99,6 +100,8 @@ class NewsSpider(Spider):
         if args["hosts"]:
             self.start_hosts = args["hosts"]
         self.yielded = 0
+        # canonical article URL -> every discovered URL that led to it (shared with its requests)
+        self.requested: dict[str, list[str]] = {}
 
     @classmethod
     def parse_arguments(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +170,8 @@ class NewsSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         if self.given_urls:
             for url in self.given_urls:
-                yield self.article_request(url, source="argument")
+                if request := self.article_request(url, source="argument"):
+                    yield request
             return
         for host in self.start_hosts:
             yield Request(f"https://{host}/robots.txt", callback=self.parse_robots)
@@ -210,7 +214,8 @@ class NewsSpider(Spider):
                 stats.inc_value("discovery/outside_dates")
             else:
                 stats.inc_value("discovery/from_sitemap")
-                yield self.article_request(entry.loc, source="sitemap")
+                if request := self.article_request(entry.loc, source="sitemap"):
+                    yield request
 
     def parse_index(self, response: Response, day: date, page: int) -> Iterator[Request]:
         found = 0
@@ -219,7 +224,8 @@ class NewsSpider(Spider):
             if self.is_article(url):
                 found += 1
                 self.crawler.stats.inc_value("discovery/from_index")
-                yield self.article_request(url, source="index")
+                if request := self.article_request(url, source="index"):
+                    yield request
         next_href = response.css('a[rel="next"]::attr(href)').get()
         if found and next_href and page < MAX_INDEX_PAGES:
             url = urljoin(response.url, next_href)
@@ -229,23 +235,38 @@ class NewsSpider(Spider):
                 )
 
     # --- whole articles -------------------------------------------------------------------
-    def article_request(self, url: str, source: str) -> Request:
+    def article_request(self, url: str, source: str) -> Request | None:
+        """The first request for an article, or None when it was asked for already.
+
+        A URL variant of an article already requested is added to that article's ``via``, so
+        the manifest lists every URL that led to the document.
+        """
         article = canonical_url(url)
+        via = self.requested.get(article)
+        if via is not None:
+            if url not in via:
+                via.append(url)
+            self.crawler.stats.inc_value("discovery/duplicate")
+            return None
+        via = self.requested[article] = [url]
+        meta = {"article": article, "source": source, "via": via, "fetched": []}
         if self.site_serves_page_all(article):
             return Request(
                 with_query(article, page="all"),
                 callback=self.parse_article,
                 errback=self.page_all_failed,
-                meta={"article": article, "source": source, "mode": "all"},
+                meta={**meta, "mode": "all"},
             )
-        return self.page_request(article, 1, [], None, source)
+        return self.page_request(meta, 1, [], None)
 
     def site_serves_page_all(self, url: str) -> bool:
         return self.page_all
 
     def page_request(
-        self, article: str, number: int, pages: list[ExtractedPage], last: int | None, source: str
+        self, meta: dict[str, Any], number: int, pages: list[ExtractedPage], last: int | None
     ) -> Request:
+        """Page ``number`` of an article, carrying the pages read so far."""
+        article = meta["article"]
         url = article if number == 1 else with_query(article, page=str(number))
         return Request(
             url,
@@ -253,7 +274,9 @@ class NewsSpider(Spider):
             errback=self.page_failed,
             meta={
                 "article": article,
-                "source": source,
+                "source": meta["source"],
+                "via": meta["via"],
+                "fetched": meta["fetched"],
                 "mode": "pages",
                 "number": number,
                 "pages": pages,
@@ -281,7 +304,7 @@ class NewsSpider(Spider):
             failure.getErrorMessage(),
         )
         self.crawler.stats.inc_value("article/page_all_failed")
-        return self.page_request(request.meta["article"], 1, [], None, request.meta["source"])
+        return self.page_request({**request.meta, "fetched": []}, 1, [], None)
 
     def page_failed(self, failure: Failure) -> None:
         if self._ignored(failure):
@@ -305,6 +328,11 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("article/unreadable")
             logger.warning("unreadable page %s: %s", response.url, err)
             return
+        # When each page was fetched and which URLs had led to it then (as archived).
+        fetched = [
+            *meta["fetched"],
+            (meta.get("crawled_at") or now_stamp(), list(meta.get("via_at_fetch") or meta["via"])),
+        ]
         numbers = sorted(
             {n for link in page.parts.page_links if (n := page_number(link)) and n > 1}
         )
@@ -312,19 +340,24 @@ class NewsSpider(Spider):
             if numbers:
                 # The site ignored ?page=all: read this as page 1 and follow the others.
                 self.crawler.stats.inc_value("article/page_all_ignored")
-                yield self.page_request(article, numbers[0], [page], numbers[-1], meta["source"])
+                later = {**meta, "fetched": fetched}
+                yield self.page_request(later, numbers[0], [page], numbers[-1])
                 return
-            yield from self.finish([page], article, response)
+            yield from self.finish([page], article, response, fetched)
             return
         pages = [*meta["pages"], page]
         last = meta["last"] if meta["last"] is not None else (numbers[-1] if numbers else 1)
         if meta["number"] < last:
-            yield self.page_request(article, meta["number"] + 1, pages, last, meta["source"])
+            yield self.page_request({**meta, "fetched": fetched}, meta["number"] + 1, pages, last)
         else:
-            yield from self.finish(pages, article, response)
+            yield from self.finish(pages, article, response, fetched)
 
     def finish(
-        self, pages: list[ExtractedPage], article: str, response: Response
+        self,
+        pages: list[ExtractedPage],
+        article: str,
+        response: Response,
+        fetched: list[tuple[str, list[str]]],
     ) -> Iterator[Article]:
         stats = self.crawler.stats
         try:
@@ -340,6 +373,8 @@ class NewsSpider(Spider):
             return
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
+        fields["crawled_at"] = max(stamp for stamp, _ in fetched)
+        fields["urls"] = sorted({url for _, via in fetched for url in via})
         kind = "fallback" if fields["extractor"] == FALLBACK else "site"
         stats.inc_value(f"extract/{fields['site']}/{kind}")
         if kind == "fallback":

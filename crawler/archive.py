@@ -1,0 +1,220 @@
+"""The raw archive: every fetched page, request and response, in WARC files (warcio).
+
+``WarcArchive`` is an extension: on each ``response_received`` it writes the request and the
+response (headers and body as Scrapy received them, after content decoding) to
+``ARCHIVE_DIR/<bot>-<spider>-<start>-<pid>-<seq>.warc.gz``, starting a new file past
+``ARCHIVE_MAX_BYTES``. A file is ``.warc.gz.open`` while written and renamed when complete.
+The response record carries the fetch time (``WARC-Date``) and the URLs that led to the page
+(``WARC-Beritabersih-Via``), which the spider also puts on the item: regenerating from the
+archive (``scrapy regenerate``) reproduces the crawl's manifest exactly.
+
+``read_responses`` reads any WARC file (the project's own or another crawler's) back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+logger = logging.getLogger(__name__)
+
+VIA_HEADER = "WARC-Beritabersih-Via"
+# Headers describing a transfer encoding Scrapy has already undone: the archived body is decoded.
+_TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def now_stamp() -> str:
+    """The current time as a WARC-Date (UTC, whole seconds)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class WarcArchive:
+    def __init__(self, crawler: Crawler) -> None:
+        folder = crawler.settings.get("ARCHIVE_DIR")
+        if not folder:
+            raise NotConfigured("ARCHIVE_DIR is empty: no archive")
+        self.folder = Path(folder)
+        self.max_bytes = crawler.settings.getint("ARCHIVE_MAX_BYTES")
+        self.prefix = crawler.settings.get("BOT_NAME")
+        self.stats = crawler.stats
+        self.started = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        self.sequence = 0
+        self.fh: IO[bytes] | None = None
+        self.path: Path | None = None
+        self.writer: WARCWriter | None = None
+        self.spider_name = "crawl"
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.response_received, signal=signals.response_received)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcArchive:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.spider_name = spider.name
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def _open(self) -> WARCWriter:
+        if self.writer is None:
+            name = (
+                f"{self.prefix}-{self.spider_name}-{self.started}-{os.getpid()}-{self.sequence:05d}"
+            )
+            self.path = self.folder / f"{name}.warc.gz"
+            self.fh = open(self.path.with_name(self.path.name + ".open"), "wb")  # noqa: SIM115
+            self.writer = WARCWriter(self.fh, gzip=True)
+        return self.writer
+
+    def _close(self) -> None:
+        if self.fh is not None and self.path is not None:
+            self.fh.close()
+            os.replace(self.path.with_name(self.path.name + ".open"), self.path)
+            self.stats.inc_value("archive/files")
+        self.fh = self.writer = self.path = None
+        self.sequence += 1
+
+    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+        stamp = now_stamp()
+        request.meta["crawled_at"] = stamp
+        via = list(request.meta.get("via") or [])
+        request.meta["via_at_fetch"] = via
+        writer = self._open()
+        target = response.url
+        parts = urlsplit(target)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        request_headers = [
+            (k.decode("latin-1"), b", ".join(v).decode("latin-1"))
+            for k, v in request.headers.items()
+        ]
+        writer.write_record(
+            writer.create_warc_record(
+                target,
+                "request",
+                http_headers=StatusAndHeaders(
+                    f"{request.method} {path} HTTP/1.1",
+                    [("Host", parts.netloc), *request_headers],
+                    is_http_request=True,
+                ),
+                warc_headers_dict={"WARC-Date": stamp},
+            )
+        )
+        headers: list[tuple[str, str]] = [
+            (k.decode("latin-1"), b", ".join(v).decode("latin-1"))
+            for k, v in response.headers.items()
+            if k.decode("latin-1").lower() not in _TRANSFER_HEADERS
+        ]
+        headers.append(("Content-Length", str(len(response.body))))
+        warc_headers = {"WARC-Date": stamp}
+        if via:
+            warc_headers[VIA_HEADER] = json.dumps(via, ensure_ascii=True)
+        writer.write_record(
+            writer.create_warc_record(
+                target,
+                "response",
+                payload=BytesIO(response.body),
+                length=len(response.body),
+                http_headers=StatusAndHeaders(f"{response.status} -", headers, protocol="HTTP/1.1"),
+                warc_headers_dict=warc_headers,
+            )
+        )
+        self.stats.inc_value("archive/records", 2)
+        if self.fh is not None and self.fh.tell() >= self.max_bytes:
+            self._close()
+
+    def spider_closed(self, spider: Spider) -> None:
+        self._close()
+
+
+@dataclass
+class ArchivedResponse:
+    url: str
+    date: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    via: list[str]
+    file: str
+    offset: int
+
+
+class BadRecord(Exception):
+    """A record that cannot be read; the reason is counted and the run goes on."""
+
+
+def warc_files(paths: list[str]) -> list[Path]:
+    """WARC files named directly or found in folders (``.warc``, ``.warc.gz``, ``.open`` too)."""
+    found: list[Path] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and ".warc" in p.name))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
+def _archived(record: Any, path: str, offset: int, body: bool) -> ArchivedResponse:
+    http = record.http_headers
+    try:
+        status = int(http.get_statuscode()) if http else 0
+    except (TypeError, ValueError):
+        status = 0
+    via_raw = record.rec_headers.get_header(VIA_HEADER)
+    try:
+        via = json.loads(via_raw) if via_raw else []
+    except json.JSONDecodeError:
+        via = []
+    return ArchivedResponse(
+        url=record.rec_headers.get_header("WARC-Target-URI") or "",
+        date=record.rec_headers.get_header("WARC-Date") or "",
+        status=status,
+        headers={k.lower(): v for k, v in (http.headers if http else [])},
+        body=record.content_stream().read() if body else b"",
+        via=via if isinstance(via, list) else [],
+        file=path,
+        offset=offset,
+    )
+
+
+def read_responses(path: Path, bodies: bool = True) -> Iterator[ArchivedResponse | BadRecord]:
+    """The response records of a WARC file, in order; a broken file ends with a ``BadRecord``."""
+    with open(path, "rb") as fh:
+        iterator = ArchiveIterator(fh)
+        try:
+            for record in iterator:
+                if record.rec_type == "response":
+                    yield _archived(record, str(path), iterator.get_record_offset(), bodies)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+            yield BadRecord(f"{path.name}: unreadable from here on ({type(err).__name__}: {err})")
+
+
+def read_response_at(path: str, offset: int) -> ArchivedResponse:
+    """The response record at a byte offset of a WARC file (as ``read_responses`` gave it)."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        try:
+            for record in ArchiveIterator(fh):
+                if record.rec_type == "response":
+                    return _archived(record, path, offset, True)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+            raise BadRecord(f"{Path(path).name}@{offset}: {type(err).__name__}: {err}") from err
+    raise BadRecord(f"{Path(path).name}@{offset}: no response record")

@@ -1,0 +1,210 @@
+"""Deduplication stage: one document per story.
+
+Three ways two documents are the same story:
+
+- the same canonical URL (``crawler.urls.canonical_url`` folds paging, tracking parameters,
+  fragments, AMP, ``/copy/`` and host aliases);
+- the same clean text (SHA-256 of the document);
+- near-identical bodies (MinHash with LSH from datasketch on 5-word shingles, estimated Jaccard
+  similarity at least ``NEAR_DUPLICATE_THRESHOLD``): a syndicated copy on another site with a
+  different headline, an added note or a changed dateline.
+
+Which copy is kept is decided per group once all documents of a run are known (so arrival
+order cannot change it), by this rule, in order:
+
+1. a document already in the corpus stays (files once written are never renumbered);
+2. an original over a syndicated copy (a copy carries an "Artikel ini telah tayang di ..."
+   note, recorded as ``syndicated_from``);
+3. the site that another copy names as its source;
+4. the earlier publication time;
+5. the smaller canonical URL.
+
+The kept document's manifest entry lists the URLs of every copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from cleaners.sites import SITE_NAMES, site_for_host
+
+if TYPE_CHECKING:
+    from crawler.pipelines.writer import CorpusStore
+
+NUM_PERM = 128
+# datasketch 2's default hashing scheme, named so that stored signatures can be read back.
+MINHASH_SCHEME = "affine32"
+SHINGLE_WORDS = 5
+NEAR_DUPLICATE_THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def signature(text: str) -> bytes:
+    """MinHash signature of the body (headline left out: copies often retitle a story)."""
+    body = text.split("\n", 1)[1] if "\n" in text else text
+    words = _WORD.findall(body.lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash.hashvalues.astype(np.uint64).tobytes()
+
+
+def _minhash(sig: bytes) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM,
+        seed=1,
+        hashvalues=np.frombuffer(sig, dtype=np.uint64),
+        scheme=MINHASH_SCHEME,
+    )
+
+
+def _source_site(note: str | None) -> str | None:
+    """The site a syndication note names: "Kompas.com" -> kompas, "TribunJateng.com" -> tribun."""
+    if not note:
+        return None
+    name = note.lower()
+    return next((site for site in SITE_NAMES if name.startswith(site)), None) or site_for_host(name)
+
+
+@dataclass
+class Candidate:
+    """A document as deduplication sees it."""
+
+    key: str  # canonical URL of the copy
+    sha256: str
+    signature: bytes
+    site: str = ""
+    published: str | None = None
+    syndicated_from: str | None = None
+    number: int | None = None  # set for documents already in the corpus
+    urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    kept: Candidate
+    copies: list[Candidate]  # every member, the kept one included
+
+    @property
+    def urls(self) -> list[str]:
+        return sorted({u for c in self.copies for u in (c.key, *c.urls)})
+
+
+def _preference(group: list[Candidate]) -> Candidate:
+    named = {_source_site(c.syndicated_from) for c in group} - {None}
+    return min(
+        group,
+        key=lambda c: (
+            c.number is None,  # 1. already in the corpus
+            c.number if c.number is not None else 0,
+            c.syndicated_from is not None,  # 2. an original, not a copy
+            c.site not in named,  # 3. the site a copy names as its source
+            c.published is None,  # 4. the earlier publication
+            c.published or "",
+            c.key,  # 5. the smaller canonical URL
+        ),
+    )
+
+
+class Deduplicator:
+    """Group documents into stories; keeps an LSH index of every signature it was given."""
+
+    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.members: list[Candidate] = []
+
+    def add(self, candidate: Candidate) -> None:
+        index = len(self.members)
+        self.members.append(candidate)
+        self.lsh.insert(index, _minhash(candidate.signature))
+
+    def groups(self, new: Iterable[int] | None = None) -> list[Group]:
+        """The stories. With ``new``, only groups holding one of those member indexes."""
+        parent = list(range(len(self.members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(a: int, b: int) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        by_key: dict[str, int] = {}
+        by_sha: dict[str, int] = {}
+        for i, c in enumerate(self.members):
+            for table, value in ((by_key, c.key), (by_sha, c.sha256)):
+                if value in table:
+                    union(i, table[value])
+                else:
+                    table[value] = i
+        wanted = set(range(len(self.members)) if new is None else new)
+        for i in sorted(wanted):
+            mh = _minhash(self.members[i].signature)
+            for j in self.lsh.query(mh):
+                if j != i and mh.jaccard(_minhash(self.members[j].signature)) >= self.threshold:
+                    union(i, j)
+        clusters: dict[int, list[int]] = {}
+        for i in range(len(self.members)):
+            clusters.setdefault(find(i), []).append(i)
+        result = []
+        for indexes in clusters.values():
+            if wanted.isdisjoint(indexes):
+                continue
+            group = [self.members[i] for i in indexes]
+            result.append(Group(_preference(group), group))
+        return result
+
+
+class DedupPipeline:
+    """Fingerprint each article and mark what the corpus already holds.
+
+    Sets ``sha256`` and, when the corpus (earlier runs) has the same canonical URL or text,
+    ``duplicate_of`` with that document's file. Grouping the run's documents into stories needs
+    all of them, so it happens when the writer finishes the run (``CorpusStore.finish``).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.folder = crawler.settings.get("CORPUS_DIR")
+        self.store: CorpusStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
+        return cls(crawler)
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        from crawler.pipelines.writer import CorpusStore  # the writer module imports this one
+
+        self.store = CorpusStore(self.folder)
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def process_item(self, item: dict, spider: Spider | None = None) -> dict:
+        assert self.store is not None
+        item["sha256"] = sha256_text(item["text"])
+        item["duplicate_of"] = self.store.find(item["canonical_url"], item["sha256"])
+        self.stats.inc_value("dedup/known" if item["duplicate_of"] else "dedup/unseen")
+        return item

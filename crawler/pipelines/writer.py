@@ -1,0 +1,246 @@
+"""Writer stage: the corpus folder, numbered files, the manifest, and the state that resumes.
+
+During a run, every article that passed the language stage is *staged* in SQLite
+(``CORPUS_DIR/corpus.sqlite``). When the run ends, ``CorpusStore.finish`` groups the staged
+documents with the corpus into stories (``crawler.pipelines.dedup``), numbers the new ones in a
+fixed order (publication time, then canonical URL: concurrency and arrival order cannot change
+the corpus), continues the numbering of earlier runs, commits, and only then writes the files
+(``NNN_<sha256[:16]>.txt``, atomically) and ``manifest.jsonl`` (rewritten atomically). A run
+killed at any point leaves whole files only; the next run finishes what was committed and
+takes up what was staged, so nothing is lost and nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from cleaners.format import corpus_file_name, count_words
+from crawler.atomic import write_atomic
+from crawler.pipelines.dedup import Candidate, Deduplicator, sha256_text, signature
+
+logger = logging.getLogger(__name__)
+
+STATE_FILE = "corpus.sqlite"
+MANIFEST = "manifest.jsonl"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS staged (
+    canonical_url TEXT PRIMARY KEY, item TEXT NOT NULL, sha256 TEXT NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS docs (
+    number INTEGER PRIMARY KEY, file TEXT NOT NULL, canonical_url TEXT NOT NULL,
+    sha256 TEXT NOT NULL, signature BLOB NOT NULL, site TEXT, published TEXT,
+    syndicated_from TEXT, entry TEXT NOT NULL,
+    text TEXT  -- kept until the file is on disk, then cleared
+);
+CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, number INTEGER NOT NULL);
+"""
+
+
+def manifest_entry(item: dict[str, Any], file: str, urls: list[str]) -> dict[str, Any]:
+    """The manifest line of a document, fields in a fixed order."""
+    text = item["text"]
+    return {
+        "file": file,
+        "url": item["canonical_url"],
+        "urls": urls,
+        "site": item["site"],
+        "title": item["title"],
+        "authors": item.get("authors") or [],
+        "published": item.get("published"),
+        "section": item.get("section"),
+        "tags": item.get("tags") or [],
+        "language": item.get("language"),
+        "language_score": item.get("language_score"),
+        "chars": len(text),
+        "words": count_words(text),
+        "sha256": item["sha256"],
+        "extractor": item.get("extractor"),
+        "pages": item.get("pages"),
+        "syndicated_from": item.get("syndicated_from"),
+        "crawled_at": item.get("crawled_at"),
+    }
+
+
+@dataclass
+class FinishReport:
+    new: int
+    duplicates: int
+    total: int
+
+
+class CorpusStore:
+    """The corpus folder and its SQLite state."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.folder / STATE_FILE, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def stage(self, item: dict[str, Any]) -> None:
+        """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""
+        sha = item.get("sha256") or sha256_text(item["text"])
+        record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
+        self.db.execute(
+            "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
+            (item["canonical_url"], record, sha, signature(item["text"])),
+        )
+
+    def find(self, url: str, sha: str) -> str | None:
+        """The corpus file that holds this URL or this exact text, if any."""
+        row = self.db.execute(
+            "SELECT file FROM docs WHERE sha256 = ? UNION ALL "
+            "SELECT docs.file FROM urls JOIN docs USING (number) WHERE urls.url = ? LIMIT 1",
+            (sha, url),
+        ).fetchone()
+        return row[0] if row else None
+
+    def finish(self) -> FinishReport:
+        """Group, number and commit the staged documents, then write files and manifest."""
+        staged = [
+            (json.loads(item), sha, sig)
+            for item, sha, sig in self.db.execute(
+                "SELECT item, sha256, signature FROM staged ORDER BY canonical_url"
+            )
+        ]
+        dedup = Deduplicator()
+        existing: dict[int, dict[str, Any]] = {}
+        for number, key, sha, sig, site, published, note, entry in self.db.execute(
+            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from, "
+            "entry FROM docs ORDER BY number"
+        ):
+            existing[number] = json.loads(entry)
+            dedup.add(
+                Candidate(key, sha, sig, site, published, note, number, existing[number]["urls"])
+            )
+        first_new = len(dedup.members)
+        items: dict[str, dict[str, Any]] = {}
+        for item, sha, sig in staged:
+            items[item["canonical_url"]] = item
+            urls = sorted({item["url"], *(item.get("urls") or [])})
+            dedup.add(
+                Candidate(
+                    item["canonical_url"],
+                    sha,
+                    sig,
+                    item["site"],
+                    item.get("published"),
+                    item.get("syndicated_from"),
+                    None,
+                    urls,
+                )
+            )
+        groups = dedup.groups(new=range(first_new, len(dedup.members))) if staged else []
+        new_groups = sorted(
+            (g for g in groups if g.kept.number is None),
+            key=lambda g: (g.kept.published or "", g.kept.key),
+        )
+        next_number = max(existing, default=-1) + 1
+        self.db.execute("BEGIN")
+        try:
+            for group in groups:
+                if group.kept.number is not None:
+                    entry = existing[group.kept.number]
+                    entry["urls"] = group.urls
+                    self.db.execute(
+                        "UPDATE docs SET entry = ? WHERE number = ?",
+                        (json.dumps(entry, ensure_ascii=False), group.kept.number),
+                    )
+                    self._remember_urls(group.urls, group.kept.number)
+            for group in new_groups:
+                item = items[group.kept.key]
+                file = corpus_file_name(next_number, item["text"])
+                entry = manifest_entry(item, file, group.urls)
+                self.db.execute(
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        next_number,
+                        file,
+                        group.kept.key,
+                        item["sha256"],
+                        group.kept.signature,
+                        item["site"],
+                        item.get("published"),
+                        item.get("syndicated_from"),
+                        json.dumps(entry, ensure_ascii=False),
+                        item["text"],
+                    ),
+                )
+                self._remember_urls(group.urls, next_number)
+                next_number += 1
+            self.db.execute("DELETE FROM staged")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.write_files()
+        total = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+        return FinishReport(len(new_groups), len(staged) - len(new_groups), total)
+
+    def _remember_urls(self, urls: list[str], number: int) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO urls VALUES (?, ?)", [(u, number) for u in urls]
+        )
+
+    def write_files(self) -> None:
+        """Write committed documents whose file is not on disk yet, then the whole manifest."""
+        pending = self.db.execute("SELECT number, file, text FROM docs WHERE text IS NOT NULL")
+        for number, file, text in pending.fetchall():
+            write_atomic(self.folder / file, text.encode("utf-8"))
+            self.db.execute("UPDATE docs SET text = NULL WHERE number = ?", (number,))
+        lines = [
+            entry + "\n" for (entry,) in self.db.execute("SELECT entry FROM docs ORDER BY number")
+        ]
+        write_atomic(self.folder / MANIFEST, "".join(lines).encode("utf-8"))
+
+
+class CorpusWriterPipeline:
+    """Stage each article; at the end of the run, write the corpus (``CORPUS_DIR``)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.folder = Path(crawler.settings.get("CORPUS_DIR"))
+        self.store: CorpusStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CorpusWriterPipeline:
+        return cls(crawler)
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        self.store = CorpusStore(self.folder)
+        # A run killed after committing but before writing every file: finish that first.
+        self.store.write_files()
+
+    def process_item(self, item: dict, spider: Spider | None = None) -> dict:
+        assert self.store is not None
+        self.store.stage(dict(item))
+        self.stats.inc_value("corpus/staged")
+        return item
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        assert self.store is not None
+        report = self.store.finish()
+        self.store.close()
+        self.stats.set_value("corpus/new", report.new)
+        self.stats.set_value("corpus/duplicates", report.duplicates)
+        self.stats.set_value("corpus/total", report.total)
+        logger.info(
+            "corpus: %d new documents (%d duplicates folded), %d in all, in %s",
+            report.new,
+            report.duplicates,
+            report.total,
+            self.folder,
+        )
