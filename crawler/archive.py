@@ -196,15 +196,28 @@ def _archived(record: Any, path: str, offset: int, body: bool) -> ArchivedRespon
 
 
 def read_responses(path: Path, bodies: bool = True) -> Iterator[ArchivedResponse | BadRecord]:
-    """The response records of a WARC file, in order; a broken file ends with a ``BadRecord``."""
+    """The response records of a WARC file, in order; what cannot be read is a ``BadRecord``.
+
+    warcio stops quietly at a truncated gzip member, so the end of the last record read is
+    compared with the file's size: a shorter read means a truncated tail.
+    """
+    size = path.stat().st_size
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
-                if record.rec_type == "response":
-                    yield _archived(record, str(path), iterator.get_record_offset(), bodies)
+                if record.rec_type != "response":
+                    continue
+                if not record.rec_headers.get_header("WARC-Target-URI"):
+                    yield BadRecord(f"{path.name}: a record without a target URI (not WARC)")
+                    continue
+                yield _archived(record, str(path), iterator.get_record_offset(), bodies)
+            end = iterator.get_record_offset() + (iterator.get_record_length() or 0)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
             yield BadRecord(f"{path.name}: unreadable from here on ({type(err).__name__}: {err})")
+            return
+    if end < size:
+        yield BadRecord(f"{path.name}: truncated after byte {end} of {size}")
 
 
 def read_response_at(path: str, offset: int) -> ArchivedResponse:

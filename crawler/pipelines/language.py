@@ -89,6 +89,6 @@ class LanguagePipeline:
         item["language"], item["language_score"] = result.language, result.score
         if result.rejected:
             self.stats.inc_value(f"language/rejected/{result.language}")
-            raise DropItem(f"not Indonesian: {result.rejected}: {item['url']}")
+            raise DropItem(f"not Indonesian: {result.rejected}: {item['url']}", log_level="INFO")
         self.stats.inc_value("language/id")
         return item

@@ -83,6 +83,9 @@ class CorpusStore:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        # Temporary files of a writer that was killed mid-write: never part of the corpus.
+        for stale in self.folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
         self.db = sqlite3.connect(self.folder / STATE_FILE, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)

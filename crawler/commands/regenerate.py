@@ -1,0 +1,70 @@
+"""``scrapy regenerate PATH... -o OUTDIR [--workers N]``: rebuild the corpus from WARC archives."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from crawler.regenerate import regenerate
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "PATH... -o OUTDIR [--workers N] [--no-progress]"
+
+    def short_desc(self) -> str:
+        return "Rebuild the corpus from WARC archives, offline"
+
+    def long_desc(self) -> str:
+        return (
+            "Read the response records of the WARC files named (or found in the folders named), "
+            "rebuild the articles the supported sites' pages hold, and write the corpus to "
+            "OUTDIR with the crawl's own extraction, cleaning, language and dedup stages."
+        )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("-o", "--output", metavar="OUTDIR", help="corpus folder to write")
+        parser.add_argument(
+            "--workers", type=int, default=1, help=f"processes (this machine: {os.cpu_count()})"
+        )
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if not args:
+            raise UsageError("name at least one WARC file or folder")
+        if not opts.output:
+            raise UsageError("name the corpus folder with -o OUTDIR")
+        if opts.workers < 1:
+            raise UsageError("--workers takes a whole number, 1 or more")
+        try:
+            report = regenerate(args, Path(opts.output), opts.workers, not opts.no_progress)
+        except FileNotFoundError as err:
+            raise UsageError(str(err), print_help=False) from None
+        rate = report.pages_read / report.seconds if report.seconds else 0.0
+        corpus = report.corpus
+        print(
+            f"regenerate: {report.files} files, {report.records} responses, {report.pages_read} "
+            f"article pages read in {report.seconds:.1f} s ({rate:.0f} pages/s)",
+            file=sys.stderr,
+        )
+        for reason, count in sorted(report.skipped.items()):
+            print(f"regenerate: skipped {count}: {reason}", file=sys.stderr)
+        for kind, count in sorted(report.extractors.items()):
+            print(f"regenerate: extracted {count}: {kind}", file=sys.stderr)
+        if corpus is not None:
+            print(
+                f"regenerate: corpus: {corpus.new} new documents ({corpus.duplicates} duplicates "
+                f"folded), {corpus.total} in all, in {opts.output}",
+                file=sys.stderr,
+            )

@@ -1,0 +1,199 @@
+"""Rebuild the corpus from WARC archives, offline: the crawl's stages on archived pages.
+
+Pass 1 indexes the response records of every file: which article (canonical URL) and which
+page (``all``, 1, 2, ...) each holds, skipping, with a counted reason, records that are not
+articles (robots.txt, sitemaps, index pages), not 200, not HTML, of unsupported hosts, or
+unreadable. Pass 2 rebuilds each article from its pages exactly as the spider does
+(``?page=all`` when it is whole, else pages 1..N, all of them or nothing), extracts, cleans and
+checks the language, in ``workers`` processes; then the corpus stage (dedup, numbering, files,
+manifest) runs once over all of them. From the pages a crawl archived, this writes the corpus
+that crawl wrote, byte for byte.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy.http import HtmlResponse
+from tqdm import tqdm
+
+from cleaners.html import HtmlError
+from cleaners.sites import site_for_url
+from crawler.archive import (
+    ArchivedResponse,
+    BadRecord,
+    read_response_at,
+    read_responses,
+    warc_files,
+)
+from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
+from crawler.pipelines.language import detect_language
+from crawler.pipelines.writer import CorpusStore, FinishReport
+from crawler.spiders.kompas import KompasSpider
+from crawler.spiders.kumparan import KumparanSpider
+from crawler.spiders.tribun import TribunSpider
+from crawler.urls import canonical_url, page_number
+
+SPIDERS = {s.name: s for s in (KompasSpider, KumparanSpider, TribunSpider)}
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+# A page of an article in the archive: (WARC-Date, file, offset, via).
+PageRef = tuple[str, str, int, list[str]]
+
+
+@dataclass
+class Unit:
+    """One article to rebuild: its archived pages by key ("all", 1, 2, ...)."""
+
+    article: str
+    pages: dict[str | int, PageRef] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    article: str
+    item: dict[str, Any] | None
+    reason: str | None  # why there is no item
+    pages_read: int
+
+
+@dataclass
+class Report:
+    files: int = 0
+    records: int = 0
+    pages_read: int = 0
+    seconds: float = 0.0
+    skipped: Counter[str] = field(default_factory=Counter)
+    extractors: Counter[str] = field(default_factory=Counter)
+    corpus: FinishReport | None = None
+
+
+def index_archive(paths: list[str], report: Report) -> list[Unit]:
+    """Pass 1: the articles in the archives and where their pages are."""
+    units: dict[str, Unit] = {}
+    files = warc_files(paths)
+    report.files = len(files)
+    for path in files:
+        for record in read_responses(path, bodies=False):
+            if isinstance(record, BadRecord):
+                report.skipped["unreadable record (truncated or not WARC)"] += 1
+                print(f"regenerate: warning: {record}", file=sys.stderr)
+                continue
+            report.records += 1
+            reason = _skip_reason(record)
+            if reason:
+                report.skipped[reason] += 1
+                continue
+            article = canonical_url(record.url)
+            query_page = "all" if "page=all" in record.url else (page_number(record.url) or 1)
+            unit = units.setdefault(article, Unit(article))
+            ref = (record.date, record.file, record.offset, record.via)
+            # The first fetch of a page wins, as in a crawl that fetched it once.
+            if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
+                unit.pages[query_page] = ref
+    return [units[key] for key in sorted(units)]
+
+
+def _skip_reason(record: ArchivedResponse) -> str | None:
+    if record.status != 200:
+        return f"HTTP status {record.status or 'unknown'}"
+    content_type = record.headers.get("content-type", "").lower()
+    if not content_type.startswith(_HTML_TYPES):
+        return "not HTML"
+    site = site_for_url(record.url)
+    if site not in SPIDERS:
+        return "unsupported host"
+    if not SPIDERS[site].article_url.match(record.url):
+        return "not an article page"
+    return None
+
+
+def _page(ref: PageRef) -> tuple[ExtractedPage, str, list[str]]:
+    record = read_response_at(ref[1], ref[2])
+    # Decoded exactly as the crawl decoded it: Scrapy's own response class and headers.
+    text = HtmlResponse(record.url, body=record.body, headers=record.headers).text
+    return read_page(text, record.url), record.date, record.via
+
+
+def rebuild(unit: Unit) -> Outcome:
+    """Pass 2 for one article: the spider's page logic, extraction, cleaning, language."""
+    used: list[tuple[ExtractedPage, str, list[str]]] = []
+    try:
+        if "all" in unit.pages:
+            first = _page(unit.pages["all"])
+            numbers = _numbers(first[0])
+            wanted = list(range(numbers[0], numbers[-1] + 1)) if numbers else []
+        elif 1 in unit.pages:
+            first = _page(unit.pages[1])
+            numbers = _numbers(first[0])
+            wanted = list(range(2, numbers[-1] + 1)) if numbers else []
+        else:
+            return Outcome(unit.article, None, "incomplete article (no first page)", 0)
+        used.append(first)
+        for number in wanted:
+            if number not in unit.pages:
+                return Outcome(unit.article, None, "incomplete article (a page missing)", len(used))
+            used.append(_page(unit.pages[number]))
+        fields = build_article([page for page, _, _ in used], unit.article)
+    except (HtmlError, NoArticleError) as err:
+        return Outcome(unit.article, None, f"no article text ({type(err).__name__})", len(used))
+    except BadRecord:
+        return Outcome(unit.article, None, "unreadable record", len(used))
+    fields["crawled_at"] = max(date for _, date, _ in used)
+    fields["urls"] = sorted({url for _, _, via in used for url in via})
+    language = detect_language(fields["text"])
+    if language.rejected:
+        return Outcome(unit.article, None, f"not Indonesian ({language.language})", len(used))
+    fields["language"], fields["language_score"] = language.language, language.score
+    return Outcome(unit.article, fields, None, len(used))
+
+
+def _numbers(page: ExtractedPage) -> list[int]:
+    return sorted({n for link in page.parts.page_links if (n := page_number(link)) and n > 1})
+
+
+def _outcomes(units: list[Unit], workers: int) -> Iterator[Outcome]:
+    if workers <= 1:
+        yield from map(rebuild, units)
+        return
+    # fork: workers share the imported code and compiled patterns, no re-import per process.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(rebuild, units, chunksize=4)
+
+
+def regenerate(paths: list[str], outdir: Path, workers: int = 1, progress: bool = True) -> Report:
+    report = Report()
+    started = time.perf_counter()
+    units = index_archive(paths, report)
+    store = CorpusStore(outdir)
+    try:
+        bar = tqdm(
+            total=sum(len(u.pages) for u in units),
+            unit="page",
+            desc="regenerate",
+            file=sys.stderr,
+            disable=not progress,
+            mininterval=0.5,
+        )
+        for outcome in _outcomes(units, workers):
+            report.pages_read += outcome.pages_read
+            bar.update(outcome.pages_read)
+            if outcome.item is None:
+                report.skipped[outcome.reason or "unknown"] += 1
+                continue
+            kind = "fallback" if outcome.item["extractor"] == FALLBACK else "site"
+            report.extractors[f"{outcome.item['site']}/{kind}"] += 1
+            store.stage(outcome.item)
+        bar.close()
+        report.corpus = store.finish()
+    finally:
+        store.close()
+    report.seconds = time.perf_counter() - started
+    return report

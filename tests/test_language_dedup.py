@@ -1,0 +1,107 @@
+"""The language and dedup stages on their own."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from crawler.pipelines.dedup import Candidate, Deduplicator, sha256_text, signature
+from crawler.pipelines.language import detect_language
+from tests.conftest import GOLDEN, REPO
+
+EXPECTED = REPO / "demo" / "expected"
+ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
+INDONESIAN = sorted(GOLDEN.glob("*.txt")) + [
+    EXPECTED / a["file"] for a in ARTICLES if a["language"] == "id"
+]
+
+
+@pytest.mark.parametrize("path", INDONESIAN, ids=lambda p: p.name)
+def test_no_indonesian_article_is_lost(path) -> None:
+    result = detect_language(path.read_text(encoding="utf-8"))
+    assert (result.language, result.rejected) == ("id", None)
+    assert result.score > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ((EXPECTED / "tribun/english-page.txt").read_text(), "en"),
+        ((EXPECTED / "tribun/malay-page.txt").read_text(), "ms"),
+        ("Polis berkata suspek ditahan kerana memiliki wang palsu bernilai RM10,000.", "ms"),
+        ("Presiden mengatakan bahwa bantuan uang tunai akan diberikan karena harga naik.", "id"),
+        # One Malay-looking word is not evidence: "Wang" is a name here.
+        ("Menteri Luar Negeri China Wang Yi bertemu Menlu RI di Jakarta pada Senin.", "id"),
+    ],
+)
+def test_language_and_malay_check(text: str, language: str) -> None:
+    result = detect_language(text)
+    assert result.language == language
+    assert (result.rejected is None) == (language == "id")
+
+
+def test_detection_repeats() -> None:
+    text = (EXPECTED / "kompas/azerbaijan-dan-armenia-tolak-perundingan.txt").read_text()
+    assert len({detect_language(text) for _ in range(5)}) == 1
+
+
+def _candidate(name: str, text: str, **kw) -> Candidate:
+    return Candidate(f"https://{name}", sha256_text(text), signature(text), **kw)
+
+
+BODY = "\n".join(
+    f"Paragraf {i} berita tentang banjir di Jakarta Timur yang merendam rumah warga sejak pagi hari."
+    for i in range(12)
+)
+
+
+def test_the_kept_copy_does_not_depend_on_arrival_order() -> None:
+    original = _candidate(
+        "kompas.com/a", "Judul\n" + BODY, site="kompas", published="2020-10-05T08:15:00+07:00"
+    )
+    copy = _candidate(
+        "jateng.tribunnews.com/b",
+        "Judul Lain\n" + BODY + "\nSatu kalimat tambahan.",
+        site="tribun",
+        published="2020-10-05T07:00:00+07:00",
+        syndicated_from="Kompas.com",
+    )
+    exact = _candidate(
+        "www.tribunnews.com/c",
+        "Judul\n" + BODY,
+        site="tribun",
+        published="2020-10-06T00:00:00+07:00",
+    )
+    other = _candidate(
+        "kumparan.com/d",
+        "Judul\n" + "Berita lain sama sekali tentang sepak bola nasional. " * 30,
+        site="kumparan",
+    )
+    members = [original, copy, exact, other]
+    for seed in range(6):
+        random.Random(seed).shuffle(members)
+        dedup = Deduplicator()
+        for m in members:
+            dedup.add(m)
+        groups = sorted(dedup.groups(), key=lambda g: g.kept.key)
+        # The copy is older but names Kompas as its source: the Kompas original is kept.
+        assert [g.kept.key for g in groups] == ["https://kompas.com/a", "https://kumparan.com/d"]
+        assert groups[0].urls == sorted([original.key, copy.key, exact.key])
+
+
+def test_a_document_already_in_the_corpus_stays() -> None:
+    dedup = Deduplicator()
+    dedup.add(
+        _candidate(
+            "tribunnews.com/old",
+            "Judul\n" + BODY,
+            site="tribun",
+            number=0,
+            syndicated_from="Kompas.com",
+        )
+    )
+    dedup.add(_candidate("kompas.com/new", "Judul\n" + BODY, site="kompas", published="2020-01-01"))
+    (group,) = dedup.groups(new=[1])
+    assert group.kept.number == 0

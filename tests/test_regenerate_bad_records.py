@@ -1,0 +1,114 @@
+"""`scrapy regenerate` on archives with bad records: skipped with a counted reason, the run goes on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from io import BytesIO
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import REPO, run_scrapy
+
+MIRROR = REPO / "demo" / "mirror"
+EXPECTED = REPO / "demo" / "expected"
+KUMPARAN = "https://kumparan.com/kumparanbola/timnas-u-19-indonesia-menang-telak-atas-bosnia-di-kroasia-25XyZ9aBcDe"
+
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes]]) -> None:
+    """(url, content type, body) response records, as another crawler might write them."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, content_type, body in records:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=BytesIO(body), http_headers=headers
+                )
+            )
+
+
+def kumparan_page() -> bytes:
+    return (MIRROR / "kumparan.com" / KUMPARAN.split("kumparan.com/", 1)[1]).read_bytes()
+
+
+def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    write_warc(
+        archive / "a.warc.gz",
+        [
+            (KUMPARAN, "text/html; charset=utf-8", kumparan_page()),
+            ("https://kumparan.com/robots.txt", "text/plain", b"User-agent: *\n"),
+            (
+                "https://www.detik.com/berita/d-1/x",
+                "text/html",
+                b"<html><body><p>x</p></body></html>",
+            ),
+            (
+                "https://kumparan.com/kumparannews/rusak-21AbCdEfGhI",
+                "text/html",
+                b"\x00\x01<html><p",
+            ),
+            ("https://kumparan.com/kumparannews/gambar-21AbCdEfGhJ", "image/jpeg", b"\xff\xd8\xff"),
+        ],
+    )
+    # A second file cut in the middle of its second record: a truncated gzip stream.
+    write_warc(
+        archive / "b.warc.gz",
+        [
+            (KUMPARAN.replace("25XyZ9aBcDe", "26XyZ9aBcDe"), "text/html", kumparan_page()),
+            (KUMPARAN.replace("25XyZ9aBcDe", "27XyZ9aBcDe"), "text/html", kumparan_page()),
+        ],
+    )
+    data = (archive / "b.warc.gz").read_bytes()
+    (archive / "b.warc.gz").write_bytes(data[: len(data) - 2000])
+    (archive / "c.warc.gz").write_bytes(gzip.compress(b"this is not a WARC file at all\n"))
+    out = tmp_path / "corpus"
+    result = run_scrapy("regenerate", archive, "-o", out, "--no-progress")
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert "skipped 1: unsupported host" in err
+    assert "skipped 2: not HTML" in err  # robots.txt and an image
+    assert "no article text" in err
+    assert "skipped 2: unreadable record (truncated or not WARC)" in err
+    assert "b.warc.gz: truncated after byte" in err and "c.warc.gz: a record without" in err
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    # The good page, and the first record of the truncated file, are in the corpus (the copies
+    # of the same page fold into one document).
+    assert len(manifest) == 1 and len(manifest[0]["urls"]) == 2
+    assert (out / manifest[0]["file"]).read_text() == (
+        EXPECTED / "kumparan/timnas-u19-menang.txt"
+    ).read_text()
+
+
+def test_a_windows_1252_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:
+    # The same bytes the crawl would have received: decoded by Scrapy's own rules (HTTP header
+    # first), so regeneration and crawl agree, and the text has no mojibake.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    html = kumparan_page().decode("utf-8")
+    html = html.replace('<meta charSet="utf-8">', "").replace(
+        '<h1 data-qa-id="story-title">Timnas', '<h1 data-qa-id="story-title">“Garuda Muda” Timnas'
+    )
+    write_warc(
+        archive / "a.warc.gz",
+        [(KUMPARAN, "text/html; charset=windows-1252", html.encode("cp1252"))],
+    )
+    out = tmp_path / "corpus"
+    result = run_scrapy("regenerate", archive, "-o", out, "--no-progress")
+    assert result.returncode == 0, result.stderr
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert (
+        manifest[0]["title"]
+        == "“Garuda Muda” Timnas U-19 Indonesia Menang Telak atas Bosnia di Kroasia"
+    )
+
+
+def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_scrapy("regenerate", tmp_path / "nothing-here", "-o", tmp_path / "out")
+    assert result.returncode != 0 and "no such file or folder" in result.stderr
