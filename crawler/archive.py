@@ -4,16 +4,17 @@
 response (headers and body as Scrapy received them, after content decoding) to
 ``ARCHIVE_DIR/<bot>-<spider>-<start>-<pid>-<seq>.warc.gz``, starting a new file past
 ``ARCHIVE_MAX_BYTES``. A file is ``.warc.gz.open`` while written and renamed when complete.
-The response record carries the fetch time (``WARC-Date``) and the URLs that led to the page
-(``WARC-Beritabersih-Via``), which the spider also puts on the item: regenerating from the
-archive (``scrapy regenerate``) reproduces the crawl's manifest exactly.
+The response record carries the fetch time (``WARC-Date``), which the item carries too. Every URL
+a spider discovers for an article is written as a ``metadata`` record (target: the canonical
+article URL; ``WARC-Beritabersih-Discovered``: the URL as found), when it is found, so the
+manifest's ``urls`` do not depend on whether a variant turned up before or after the page was
+fetched, and regenerating from the archive (``scrapy regenerate``) reproduces them exactly.
 
 ``read_responses`` reads any WARC file (the project's own or another crawler's) back.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Iterator
@@ -35,7 +36,9 @@ from warcio.warcwriter import WARCWriter
 
 logger = logging.getLogger(__name__)
 
-VIA_HEADER = "WARC-Beritabersih-Via"
+DISCOVERED_HEADER = "WARC-Beritabersih-Discovered"
+# Sent by the spiders for every article URL they find: url (as found), article (canonical).
+url_discovered = object()
 # Headers describing a transfer encoding Scrapy has already undone: the archived body is decoded.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
@@ -62,6 +65,7 @@ class WarcArchive:
         self.spider_name = "crawl"
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
+        crawler.signals.connect(self.discovered, signal=url_discovered)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -93,8 +97,6 @@ class WarcArchive:
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         stamp = now_stamp()
         request.meta["crawled_at"] = stamp
-        via = list(request.meta.get("via") or [])
-        request.meta["via_at_fetch"] = via
         writer = self._open()
         target = response.url
         parts = urlsplit(target)
@@ -122,8 +124,6 @@ class WarcArchive:
         ]
         headers.append(("Content-Length", str(len(response.body))))
         warc_headers = {"WARC-Date": stamp}
-        if via:
-            warc_headers[VIA_HEADER] = json.dumps(via, ensure_ascii=True)
         writer.write_record(
             writer.create_warc_record(
                 target,
@@ -138,6 +138,20 @@ class WarcArchive:
         if self.fh is not None and self.fh.tell() >= self.max_bytes:
             self._close()
 
+    def discovered(self, url: str, article: str) -> None:
+        writer = self._open()
+        writer.write_record(
+            writer.create_warc_record(
+                article,
+                "metadata",
+                payload=BytesIO(b""),
+                length=0,
+                warc_content_type="application/warc-fields",
+                warc_headers_dict={"WARC-Date": now_stamp(), DISCOVERED_HEADER: url},
+            )
+        )
+        self.stats.inc_value("archive/records")
+
     def spider_closed(self, spider: Spider) -> None:
         self._close()
 
@@ -149,9 +163,16 @@ class ArchivedResponse:
     status: int
     headers: dict[str, str]
     body: bytes
-    via: list[str]
     file: str
     offset: int
+
+
+@dataclass
+class Discovery:
+    """A URL a spider found for an article (canonical URL)."""
+
+    article: str
+    url: str
 
 
 class BadRecord(Exception):
@@ -178,25 +199,22 @@ def _archived(record: Any, path: str, offset: int, body: bool) -> ArchivedRespon
         status = int(http.get_statuscode()) if http else 0
     except (TypeError, ValueError):
         status = 0
-    via_raw = record.rec_headers.get_header(VIA_HEADER)
-    try:
-        via = json.loads(via_raw) if via_raw else []
-    except json.JSONDecodeError:
-        via = []
     return ArchivedResponse(
         url=record.rec_headers.get_header("WARC-Target-URI") or "",
         date=record.rec_headers.get_header("WARC-Date") or "",
         status=status,
         headers={k.lower(): v for k, v in (http.headers if http else [])},
         body=record.content_stream().read() if body else b"",
-        via=via if isinstance(via, list) else [],
         file=path,
         offset=offset,
     )
 
 
-def read_responses(path: Path, bodies: bool = True) -> Iterator[ArchivedResponse | BadRecord]:
-    """The response records of a WARC file, in order; what cannot be read is a ``BadRecord``.
+def read_responses(
+    path: Path, bodies: bool = True
+) -> Iterator[ArchivedResponse | Discovery | BadRecord]:
+    """The response and discovery records of a WARC file, in order; what cannot be read is a
+    ``BadRecord``.
 
     warcio stops quietly at a truncated gzip member, so the end of the last record read is
     compared with the file's size: a shorter read means a truncated tail.
@@ -206,6 +224,12 @@ def read_responses(path: Path, bodies: bool = True) -> Iterator[ArchivedResponse
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
+                if record.rec_type == "metadata":
+                    found = record.rec_headers.get_header(DISCOVERED_HEADER)
+                    target = record.rec_headers.get_header("WARC-Target-URI")
+                    if found and target:
+                        yield Discovery(target, found)
+                    continue
                 if record.rec_type != "response":
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename."""
+    write_atomic_chunks(path, (data,))
+
+
+def write_atomic_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write text lines (UTF-8, each ended by a newline) atomically, without joining them first."""
+    write_atomic_chunks(path, ((line + "\n").encode("utf-8") for line in lines))
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

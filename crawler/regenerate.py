@@ -29,6 +29,7 @@ from cleaners.sites import site_for_url
 from crawler.archive import (
     ArchivedResponse,
     BadRecord,
+    Discovery,
     read_response_at,
     read_responses,
     warc_files,
@@ -44,8 +45,8 @@ from crawler.urls import canonical_url, page_number
 SPIDERS = {s.name: s for s in (KompasSpider, KumparanSpider, TribunSpider)}
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
-# A page of an article in the archive: (WARC-Date, file, offset, via).
-PageRef = tuple[str, str, int, list[str]]
+# A page of an article in the archive: (WARC-Date, file, offset).
+PageRef = tuple[str, str, int]
 
 
 @dataclass
@@ -72,6 +73,8 @@ class Report:
     seconds: float = 0.0
     skipped: Counter[str] = field(default_factory=Counter)
     extractors: Counter[str] = field(default_factory=Counter)
+    # canonical article URL -> every URL a crawl found for it (the archive's discovery records)
+    discovered: dict[str, set[str]] = field(default_factory=dict)
     corpus: FinishReport | None = None
 
 
@@ -82,6 +85,9 @@ def index_archive(paths: list[str], report: Report) -> list[Unit]:
     report.files = len(files)
     for path in files:
         for record in read_responses(path, bodies=False):
+            if isinstance(record, Discovery):
+                report.discovered.setdefault(record.article, set()).add(record.url)
+                continue
             if isinstance(record, BadRecord):
                 report.skipped["unreadable record (truncated or not WARC)"] += 1
                 print(f"regenerate: warning: {record}", file=sys.stderr)
@@ -94,7 +100,7 @@ def index_archive(paths: list[str], report: Report) -> list[Unit]:
             article = canonical_url(record.url)
             query_page = "all" if "page=all" in record.url else (page_number(record.url) or 1)
             unit = units.setdefault(article, Unit(article))
-            ref = (record.date, record.file, record.offset, record.via)
+            ref = (record.date, record.file, record.offset)
             # The first fetch of a page wins, as in a crawl that fetched it once.
             if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
                 unit.pages[query_page] = ref
@@ -115,16 +121,16 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     return None
 
 
-def _page(ref: PageRef) -> tuple[ExtractedPage, str, list[str]]:
+def _page(ref: PageRef) -> tuple[ExtractedPage, str]:
     record = read_response_at(ref[1], ref[2])
     # Decoded exactly as the crawl decoded it: Scrapy's own response class and headers.
     text = HtmlResponse(record.url, body=record.body, headers=record.headers).text
-    return read_page(text, record.url), record.date, record.via
+    return read_page(text, record.url), record.date
 
 
 def rebuild(unit: Unit) -> Outcome:
     """Pass 2 for one article: the spider's page logic, extraction, cleaning, language."""
-    used: list[tuple[ExtractedPage, str, list[str]]] = []
+    used: list[tuple[ExtractedPage, str]] = []
     try:
         if "all" in unit.pages:
             first = _page(unit.pages["all"])
@@ -141,13 +147,13 @@ def rebuild(unit: Unit) -> Outcome:
             if number not in unit.pages:
                 return Outcome(unit.article, None, "incomplete article (a page missing)", len(used))
             used.append(_page(unit.pages[number]))
-        fields = build_article([page for page, _, _ in used], unit.article)
+        fields = build_article([page for page, _ in used], unit.article)
     except (HtmlError, NoArticleError) as err:
         return Outcome(unit.article, None, f"no article text ({type(err).__name__})", len(used))
     except BadRecord:
         return Outcome(unit.article, None, "unreadable record", len(used))
-    fields["crawled_at"] = max(date for _, date, _ in used)
-    fields["urls"] = sorted({url for _, _, via in used for url in via})
+    fields["crawled_at"] = max(date for _, date in used)
+    fields["urls"] = []  # the writer adds what the archive's discovery records say
     language = detect_language(fields["text"])
     if language.rejected:
         return Outcome(unit.article, None, f"not Indonesian ({language.language})", len(used))
@@ -192,7 +198,7 @@ def regenerate(paths: list[str], outdir: Path, workers: int = 1, progress: bool 
             report.extractors[f"{outcome.item['site']}/{kind}"] += 1
             store.stage(outcome.item)
         bar.close()
-        report.corpus = store.finish()
+        report.corpus = store.finish(report.discovered)
     finally:
         store.close()
     report.seconds = time.perf_counter() - started

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 
 from cleaners.format import corpus_file_name, count_words
-from crawler.atomic import write_atomic
+from crawler.atomic import write_atomic, write_atomic_lines
 from crawler.pipelines.dedup import Candidate, Deduplicator, sha256_text, signature
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ class CorpusStore:
             stale.unlink(missing_ok=True)
         self.db = sqlite3.connect(self.folder / STATE_FILE, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # WAL with NORMAL sync: a commit survives a crash of this process (what resuming needs);
+        # the files themselves are fsynced before the state records them as written.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -111,60 +115,57 @@ class CorpusStore:
         ).fetchone()
         return row[0] if row else None
 
-    def finish(self) -> FinishReport:
-        """Group, number and commit the staged documents, then write files and manifest."""
-        staged = [
-            (json.loads(item), sha, sig)
-            for item, sha, sig in self.db.execute(
-                "SELECT item, sha256, signature FROM staged ORDER BY canonical_url"
-            )
-        ]
+    def finish(self, discovered: Mapping[str, Iterable[str]] | None = None) -> FinishReport:
+        """Group, number and commit the staged documents, then write files and manifest.
+
+        ``discovered`` maps canonical article URLs to every URL found for them in the run; a
+        document's ``urls`` are those of each copy that folded into it. Only what grouping needs
+        is held in memory (keys, hashes, signatures, dates, URLs); a
+        document's full record is read when it is written.
+        """
         dedup = Deduplicator()
-        existing: dict[int, dict[str, Any]] = {}
-        for number, key, sha, sig, site, published, note, entry in self.db.execute(
-            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from, "
-            "entry FROM docs ORDER BY number"
+        for number, key, sha, sig, site, published, note in self.db.execute(
+            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from "
+            "FROM docs ORDER BY number"
         ):
-            existing[number] = json.loads(entry)
-            dedup.add(
-                Candidate(key, sha, sig, site, published, note, number, existing[number]["urls"])
-            )
+            dedup.add(Candidate(key, sha, sig, site, published, note, number))
         first_new = len(dedup.members)
-        items: dict[str, dict[str, Any]] = {}
-        for item, sha, sig in staged:
-            items[item["canonical_url"]] = item
-            urls = sorted({item["url"], *(item.get("urls") or [])})
-            dedup.add(
-                Candidate(
-                    item["canonical_url"],
-                    sha,
-                    sig,
-                    item["site"],
-                    item.get("published"),
-                    item.get("syndicated_from"),
-                    None,
-                    urls,
-                )
-            )
+        for key, sha, sig, site, published, note, url, via in self.db.execute(
+            "SELECT canonical_url, sha256, signature, json_extract(item, '$.site'), "
+            "json_extract(item, '$.published'), json_extract(item, '$.syndicated_from'), "
+            "json_extract(item, '$.url'), json_extract(item, '$.urls') "
+            "FROM staged ORDER BY canonical_url"
+        ):
+            urls = sorted({url, *json.loads(via or "[]"), *(discovered or {}).get(key, ())})
+            dedup.add(Candidate(key, sha, sig, site, published, note, None, urls))
+        staged = len(dedup.members) - first_new
         groups = dedup.groups(new=range(first_new, len(dedup.members))) if staged else []
         new_groups = sorted(
             (g for g in groups if g.kept.number is None),
             key=lambda g: (g.kept.published or "", g.kept.key),
         )
-        next_number = max(existing, default=-1) + 1
+        next_number = self.db.execute("SELECT COALESCE(MAX(number), -1) + 1 FROM docs").fetchone()[
+            0
+        ]
         self.db.execute("BEGIN")
         try:
             for group in groups:
                 if group.kept.number is not None:
-                    entry = existing[group.kept.number]
-                    entry["urls"] = group.urls
+                    (entry_json,) = self.db.execute(
+                        "SELECT entry FROM docs WHERE number = ?", (group.kept.number,)
+                    ).fetchone()
+                    entry = json.loads(entry_json)
+                    entry["urls"] = sorted({*entry["urls"], *group.urls})
                     self.db.execute(
                         "UPDATE docs SET entry = ? WHERE number = ?",
                         (json.dumps(entry, ensure_ascii=False), group.kept.number),
                     )
-                    self._remember_urls(group.urls, group.kept.number)
+                    self._remember_urls(entry["urls"], group.kept.number)
             for group in new_groups:
-                item = items[group.kept.key]
+                (item_json,) = self.db.execute(
+                    "SELECT item FROM staged WHERE canonical_url = ?", (group.kept.key,)
+                ).fetchone()
+                item = json.loads(item_json)
                 file = corpus_file_name(next_number, item["text"])
                 entry = manifest_entry(item, file, group.urls)
                 self.db.execute(
@@ -191,7 +192,7 @@ class CorpusStore:
             raise
         self.write_files()
         total = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
-        return FinishReport(len(new_groups), len(staged) - len(new_groups), total)
+        return FinishReport(len(new_groups), staged - len(new_groups), total)
 
     def _remember_urls(self, urls: list[str], number: int) -> None:
         self.db.executemany(
@@ -199,21 +200,33 @@ class CorpusStore:
         )
 
     def write_files(self) -> None:
-        """Write committed documents whose file is not on disk yet, then the whole manifest."""
-        pending = self.db.execute("SELECT number, file, text FROM docs WHERE text IS NOT NULL")
-        for number, file, text in pending.fetchall():
-            write_atomic(self.folder / file, text.encode("utf-8"))
-            self.db.execute("UPDATE docs SET text = NULL WHERE number = ?", (number,))
-        lines = [
-            entry + "\n" for (entry,) in self.db.execute("SELECT entry FROM docs ORDER BY number")
-        ]
-        write_atomic(self.folder / MANIFEST, "".join(lines).encode("utf-8"))
+        """Write committed documents whose file is not on disk yet, then the whole manifest.
+
+        Each file is fsynced before the state forgets its text (in batches, one commit each),
+        and the manifest is streamed from the state, never held whole in memory.
+        """
+        pending = [n for (n,) in self.db.execute("SELECT number FROM docs WHERE text IS NOT NULL")]
+        for start in range(0, len(pending), 500):
+            batch = pending[start : start + 500]
+            for number in batch:
+                file, text = self.db.execute(
+                    "SELECT file, text FROM docs WHERE number = ?", (number,)
+                ).fetchone()
+                write_atomic(self.folder / file, text.encode("utf-8"))
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "UPDATE docs SET text = NULL WHERE number = ?", [(n,) for n in batch]
+            )
+            self.db.execute("COMMIT")
+        entries = self.db.execute("SELECT entry FROM docs ORDER BY number")
+        write_atomic_lines(self.folder / MANIFEST, (entry for (entry,) in entries))
 
 
 class CorpusWriterPipeline:
     """Stage each article; at the end of the run, write the corpus (``CORPUS_DIR``)."""
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         self.folder = Path(crawler.settings.get("CORPUS_DIR"))
         self.store: CorpusStore | None = None
@@ -235,7 +248,8 @@ class CorpusWriterPipeline:
 
     def close_spider(self, spider: Spider | None = None) -> None:
         assert self.store is not None
-        report = self.store.finish()
+        # Every URL the spider found for each article, also those found after it was fetched.
+        report = self.store.finish(getattr(self.crawler.spider, "requested", None))
         self.store.close()
         self.stats.set_value("corpus/new", report.new)
         self.stats.set_value("corpus/duplicates", report.duplicates)

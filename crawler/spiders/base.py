@@ -27,7 +27,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
-from crawler.archive import now_stamp
+from crawler.archive import now_stamp, url_discovered
 from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
 from crawler.items import Article
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
@@ -242,6 +242,7 @@ class NewsSpider(Spider):
         the manifest lists every URL that led to the document.
         """
         article = canonical_url(url)
+        self.crawler.signals.send_catch_log(signal=url_discovered, url=url, article=article)
         via = self.requested.get(article)
         if via is not None:
             if url not in via:
@@ -328,11 +329,8 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("article/unreadable")
             logger.warning("unreadable page %s: %s", response.url, err)
             return
-        # When each page was fetched and which URLs had led to it then (as archived).
-        fetched = [
-            *meta["fetched"],
-            (meta.get("crawled_at") or now_stamp(), list(meta.get("via_at_fetch") or meta["via"])),
-        ]
+        # When each page was fetched (as archived).
+        fetched = [*meta["fetched"], meta.get("crawled_at") or now_stamp()]
         numbers = sorted(
             {n for link in page.parts.page_links if (n := page_number(link)) and n > 1}
         )
@@ -357,7 +355,7 @@ class NewsSpider(Spider):
         pages: list[ExtractedPage],
         article: str,
         response: Response,
-        fetched: list[tuple[str, list[str]]],
+        fetched: list[str],
     ) -> Iterator[Article]:
         stats = self.crawler.stats
         try:
@@ -373,8 +371,9 @@ class NewsSpider(Spider):
             return
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
-        fields["crawled_at"] = max(stamp for stamp, _ in fetched)
-        fields["urls"] = sorted({url for _, via in fetched for url in via})
+        fields["crawled_at"] = max(fetched)
+        # The URLs found for it so far; the manifest gets all of the run (see the writer).
+        fields["urls"] = sorted(self.requested.get(article, []))
         kind = "fallback" if fields["extractor"] == FALLBACK else "site"
         stats.inc_value(f"extract/{fields['site']}/{kind}")
         if kind == "fallback":

@@ -1,0 +1,223 @@
+"""Regeneration throughput and memory, and the dedup index's memory at 100,000 documents.
+
+    python benchmarks/regenerate_bench.py [--pages 5000] [--dedup-docs 100000]
+
+Pages: synthetic articles rendered with the demo's page templates (demo/build_mirror.py), a third
+per site, each with its own random selection of sentences from the demo articles (so they are
+distinct documents, not copies that dedup would fold), written to one WARC file.
+Each regeneration runs in its own process (end to end: WARC reading, extraction, cleaning,
+language, dedup, writing); its wall time, pages per second and peak RSS (main process and the
+largest worker) are printed. The same run times `trafilatura.extract` on a sample of the same
+pages for reference, and builds the dedup index (MinHash LSH) over 100,000 signatures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "demo"))
+
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+RUN = """
+import json, resource, sys, time
+from pathlib import Path
+from crawler.regenerate import regenerate
+started = time.perf_counter()
+report = regenerate([sys.argv[1]], Path(sys.argv[2]), int(sys.argv[3]), progress=False)
+print(json.dumps({
+    "seconds": time.perf_counter() - started,
+    "pages": report.pages_read,
+    "docs": report.corpus.total,
+    "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+DEDUP = """
+import json, resource, sys, time
+import numpy as np
+from crawler.pipelines.dedup import NUM_PERM, Candidate, Deduplicator
+n = int(sys.argv[1])
+rng = np.random.default_rng(7)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+started = time.perf_counter()
+dedup = Deduplicator()
+for i in range(n):
+    sig = rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint32).tobytes()
+    dedup.add(Candidate(f"https://example.com/{i}", f"{i:064x}", sig, "kompas", None, None, i))
+built = time.perf_counter() - started
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+started = time.perf_counter()
+groups = dedup.groups(new=range(n - 1000, n))
+print(json.dumps({"docs": n, "build_s": built, "index_mb": after - before, "rss_mb": after,
+                  "group_s": time.perf_counter() - started, "groups": len(groups)}))
+"""
+
+
+def sentence_pool() -> list[str]:
+    from articles import ARTICLES
+
+    pool = []
+    for article in ARTICLES:
+        if article.get("language", "id") != "id":
+            continue
+        for block in (b for page in article["pages"] for b in page if not b.startswith("## ")):
+            pool.extend(s for s in re.split(r"(?<=[.!?])\s+", block) if len(s.split()) > 6)
+    return pool
+
+
+def synthetic_articles(count: int) -> list[tuple[str, str]]:
+    """(URL, HTML) of ``count`` distinct article pages, a third per site."""
+    from build_mirror import kompas_page, kumparan_page, tribun_page
+
+    rng = random.Random(11)
+    pool = sentence_pool()
+    pages = []
+    for i in range(count):
+        site = ("kompas", "kumparan", "tribun")[i % 3]
+        day = 1 + i % 28
+        sentences = [
+            re.sub(r"\d", lambda _: str(rng.randrange(10)), s) for s in rng.sample(pool, 12)
+        ]
+        body = [" ".join(sentences[k : k + 3]) for k in range(0, 12, 3)]
+        title = " ".join(rng.sample(" ".join(pool[:50]).split(), 7)).strip(".,") + f" {i}"
+        article = {
+            "site": site,
+            "title": title,
+            "published": f"2020-10-{day:02d}T{i % 24:02d}:{i % 60:02d}:00+07:00",
+            "authors": ["Penulis Uji"],
+            "editor": "Editor Uji",
+            "source": None,
+            "section": "Nasional",
+            "tags": ["Uji"],
+            "caption": "Suasana kota pada pagi hari. (KOMPAS.com/FOTOGRAFER)",
+            "topic": "Topik Uji",
+            "deck": "Ringkasan berita uji coba.",
+            "photo_credit": "Tribunnews.com/Fotografer",
+            "pages": [body],
+        }
+        if site == "kompas":
+            article["url"] = (
+                f"https://nasional.kompas.com/read/2020/10/{day:02d}/{100000000 + i}/berita-{i}"
+            )
+            pages.append((article["url"] + "?page=all", kompas_page(article, None)))
+        elif site == "tribun":
+            article["url"] = f"https://www.tribunnews.com/nasional/2020/10/{day:02d}/berita-{i}"
+            pages.append((article["url"] + "?page=all", tribun_page(article, None)))
+        else:
+            article["url"] = f"https://kumparan.com/kumparannews/berita-{i}-{10 + i % 90}{i:09d}"
+            pages.append((article["url"], kumparan_page(article)))
+    return pages
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, html in pages:
+            body = html.encode("utf-8")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=io.BytesIO(body),
+                    length=len(body),
+                    http_headers=headers,
+                    warc_headers_dict={"WARC-Date": "2020-10-31T00:00:00Z"},
+                )
+            )
+
+
+def run(code: str, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--dedup-docs", type=int, default=100_000)
+    parser.add_argument("--reference", type=int, default=300, help="pages for trafilatura")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        pages = synthetic_articles(args.pages)
+        write_warc(work / "all.warc.gz", pages)
+        write_warc(work / "half.warc.gz", pages[: args.pages // 2])
+        size_mb = (work / "all.warc.gz").stat().st_size / 2**20
+        print(f"archive: {args.pages} article pages, {size_mb:.1f} MB of WARC (gzip)")
+        print(
+            f"{'run':24}{'pages':>7}{'docs':>7}{'seconds':>9}{'pages/s':>9}"
+            f"{'RSS main':>10}{'RSS worker':>11}"
+        )
+        results = {}
+        for label, warc, workers in (
+            ("1 worker, half", "half.warc.gz", 1),
+            ("1 worker", "all.warc.gz", 1),
+            ("2 workers", "all.warc.gz", 2),
+        ):
+            r = run(
+                RUN, str(work / warc), str(work / f"out-{label.replace(' ', '_')}"), str(workers)
+            )
+            results[label] = r
+            rate = r["pages"] / r["seconds"]
+            worker = f"{r['rss_worker_mb']:.0f} MB" if workers > 1 else "-"
+            print(
+                f"{label:24}{r['pages']:7}{r['docs']:7}{r['seconds']:9.1f}{rate:9.0f}"
+                f"{r['rss_main_mb']:8.0f} MB{worker:>11}"
+            )
+
+        import trafilatura
+
+        sample = pages[: args.reference]
+        started = time.perf_counter()
+        for url, html in sample:
+            trafilatura.extract(html, url=url)
+        ref_rate = len(sample) / (time.perf_counter() - started)
+        print(
+            f"{'trafilatura.extract (ref)':24}{len(sample):7}{'':7}{'':9}{ref_rate:9.0f}"
+            "  (extraction only, 1 core)"
+        )
+
+    one, two, half = results["1 worker"], results["2 workers"], results["1 worker, half"]
+    per_page_full = one["seconds"] / one["pages"]
+    per_page_half = half["seconds"] / half["pages"]
+    print(
+        f"time per page, {args.pages // 2} vs {args.pages} pages: "
+        f"{1000 * per_page_half:.2f} vs {1000 * per_page_full:.2f} ms (linear if equal)"
+    )
+    rate1 = one["pages"] / one["seconds"]
+    verdict = "met" if rate1 >= 150 else "NOT met"
+    print(f"1 worker: {rate1:.0f} pages/s per core (target >= 150): {verdict}")
+    print(f"2 workers: {one['seconds'] / two['seconds']:.2f}x the speed of 1")
+
+    d = run(DEDUP, str(args.dedup_docs))
+    print(
+        f"dedup index at {d['docs']} documents: {d['index_mb']:.0f} MB "
+        f"(process {d['rss_mb']:.0f} MB), built in {d['build_s']:.1f} s; "
+        f"1,000 new documents grouped against it in {d['group_s']:.2f} s"
+    )
+    verdict = "met" if d["rss_mb"] < 500 else "NOT met"
+    print(f"peak memory under 500 MB at {d['docs']} documents: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
