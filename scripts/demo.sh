@@ -23,3 +23,4 @@ for spider in kompas kumparan tribun; do
   echo "demo: $spider: $(wc -l < "output/demo/$spider.jsonl") articles in output/demo/$spider.jsonl"
 done
 .venv/bin/scrapy clean seeds/ -o output/clean
+echo "demo: corpus: $(wc -l < output/corpus/manifest.jsonl) documents in output/corpus/ (manifest.jsonl), raw pages in output/raw/"
