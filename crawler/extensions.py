@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
+from pathlib import Path
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -65,3 +68,44 @@ class FallbackMonitor:
         }
         for site in sorted(sites):
             self._check(site, final=True)
+
+
+class JobdirGuard:
+    """Set aside the request queue a killed run left in ``JOBDIR``.
+
+    Scrapy writes its on-disk queue as it goes; a run killed with SIGKILL can leave it
+    truncated, and reading it back then fails. The spiders walk discovery again on every start
+    and the corpus state says which articles are done, so that queue holds nothing that would
+    be lost: it is renamed aside and the run starts with an empty one. A queue left by a run
+    that stopped cleanly (SIGINT included) is kept and resumed.
+    """
+
+    MARKER = "beritabersih.running"
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.jobdir = crawler.settings.get("JOBDIR")
+        if not self.jobdir:
+            return
+        folder = Path(self.jobdir)
+        folder.mkdir(parents=True, exist_ok=True)
+        marker = folder / self.MARKER
+        queue = folder / "requests.queue"
+        if marker.exists() and queue.exists():
+            aside = folder / f"requests.queue.killed-{int(time.time())}"
+            queue.rename(aside)
+            logger.warning(
+                "JOBDIR %s: the last run was killed; its request queue is set aside (%s) and "
+                "discovery is walked again (the corpus state keeps what was done)",
+                folder,
+                aside.name,
+            )
+        marker.write_text(str(os.getpid()))
+        self.marker = marker
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> JobdirGuard:
+        return cls(crawler)
+
+    def spider_closed(self, spider: Spider) -> None:
+        self.marker.unlink(missing_ok=True)

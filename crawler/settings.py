@@ -50,6 +50,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "crawler.extensions.FallbackMonitor": 500,
     "crawler.archive.WarcArchive": 600,
+    "crawler.extensions.JobdirGuard": 0,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.language.LanguagePipeline": 300,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from cleaners.format import corpus_file_name, count_words
@@ -104,6 +104,17 @@ class CorpusStore:
         self.db.execute(
             "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
             (item["canonical_url"], record, sha, signature(item["text"])),
+        )
+
+    def has_article(self, canonical: str) -> bool:
+        """Whether the corpus holds, or a run staged, the article at this canonical URL."""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM staged WHERE canonical_url = ? UNION ALL "
+                "SELECT 1 FROM urls WHERE url = ? LIMIT 1",
+                (canonical, canonical),
+            ).fetchone()
+            is not None
         )
 
     def find(self, url: str, sha: str) -> str | None:
@@ -223,7 +234,12 @@ class CorpusStore:
 
 
 class CorpusWriterPipeline:
-    """Stage each article; at the end of the run, write the corpus (``CORPUS_DIR``)."""
+    """Stage each article; when the run ends, write the corpus (``CORPUS_DIR``).
+
+    A run stopped by SIGINT/SIGTERM (close reason ``shutdown``) keeps its articles staged and
+    writes nothing: the next run, resumed or new, numbers them together with its own, so an
+    interrupted crawl ends with the corpus an uninterrupted one would have written.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -233,7 +249,10 @@ class CorpusWriterPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CorpusWriterPipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        # Finishing needs the close reason, which the spider_closed signal carries.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self, spider: Spider | None = None) -> None:
         self.store = CorpusStore(self.folder)
@@ -246,10 +265,21 @@ class CorpusWriterPipeline:
         self.stats.inc_value("corpus/staged")
         return item
 
-    def close_spider(self, spider: Spider | None = None) -> None:
+    def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.store is not None
+        if reason == "shutdown":
+            staged = self.store.db.execute("SELECT COUNT(*) FROM staged").fetchone()[0]
+            self.store.close()
+            self.stats.set_value("corpus/staged_for_next_run", staged)
+            logger.warning(
+                "corpus: run interrupted; %d articles stay staged in %s, the next run finishes "
+                "the corpus with them",
+                staged,
+                self.folder,
+            )
+            return
         # Every URL the spider found for each article, also those found after it was fetched.
-        report = self.store.finish(getattr(self.crawler.spider, "requested", None))
+        report = self.store.finish(getattr(spider, "requested", None))
         self.store.close()
         self.stats.set_value("corpus/new", report.new)
         self.stats.set_value("corpus/duplicates", report.duplicates)

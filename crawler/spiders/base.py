@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -30,6 +31,7 @@ from cleaners.html import HtmlError
 from crawler.archive import now_stamp, url_discovered
 from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
 from crawler.items import Article
+from crawler.pipelines.writer import CorpusStore
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
 from crawler.urls import canonical_url, page_number, with_query
 
@@ -140,6 +142,22 @@ class NewsSpider(Spider):
         """The domains this spider may fetch from, given the URLs it was asked for."""
         return list(getattr(cls, "allowed_domains", []) or [])
 
+    # --- state ----------------------------------------------------------------------------
+    @cached_property
+    def corpus(self) -> CorpusStore:
+        """The corpus state (``CORPUS_DIR``): which articles are already done."""
+        return CorpusStore(Path(self.crawler.settings.get("CORPUS_DIR")))
+
+    @cached_property
+    def local_frontier(self) -> bool:
+        """True unless ``REDIS_URL`` shares the frontier between processes.
+
+        Alone, the spider's own map of requested articles and the corpus state are the
+        duplicate filter for articles (so a request lost in a kill is simply made again); on a
+        shared frontier, the shared duplicate filter keeps processes from fetching one URL twice.
+        """
+        return not self.crawler.settings.get("REDIS_URL")
+
     # --- arguments and filters ------------------------------------------------------------
     def _allowed(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -173,12 +191,21 @@ class NewsSpider(Spider):
                 if request := self.article_request(url, source="argument"):
                     yield request
             return
+        # Discovery is walked again on every start (dont_filter): a resumed run finds again
+        # what a killed one had found, and the corpus state says what is already done.
         for host in self.start_hosts:
-            yield Request(f"https://{host}/robots.txt", callback=self.parse_robots)
+            yield Request(
+                f"https://{host}/robots.txt", callback=self.parse_robots, dont_filter=True
+            )
         for day in self.index_days():
             for template in self.index_urls:
                 url = template.format(date=day.isoformat(), page=1)
-                yield Request(url, callback=self.parse_index, cb_kwargs={"day": day, "page": 1})
+                yield Request(
+                    url,
+                    callback=self.parse_index,
+                    cb_kwargs={"day": day, "page": 1},
+                    dont_filter=True,
+                )
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         sitemaps = sitemaps_from_robots(response.text)
@@ -186,7 +213,7 @@ class NewsSpider(Spider):
             logger.warning("%s lists no sitemaps", response.url)
         for url in sitemaps:
             if self._allowed(url):
-                yield Request(url, callback=self.parse_sitemap)
+                yield Request(url, callback=self.parse_sitemap, dont_filter=True)
             else:
                 self.crawler.stats.inc_value("discovery/offsite_sitemap")
 
@@ -207,7 +234,7 @@ class NewsSpider(Spider):
                 if self.since and entry.published and entry.published < self.since:
                     stats.inc_value("discovery/sitemap_outside_dates")
                     continue
-                yield Request(entry.loc, callback=self.parse_sitemap)
+                yield Request(entry.loc, callback=self.parse_sitemap, dont_filter=True)
             elif not self.is_article(entry.loc):
                 stats.inc_value("discovery/not_article")
             elif not self.in_dates(entry.published):
@@ -250,6 +277,10 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("discovery/duplicate")
             return None
         via = self.requested[article] = [url]
+        if self.corpus.has_article(article):
+            # In the corpus from an earlier run, or staged by an interrupted one.
+            self.crawler.stats.inc_value("article/already_in_corpus")
+            return None
         meta = {"article": article, "source": source, "via": via, "fetched": []}
         if self.site_serves_page_all(article):
             return Request(
@@ -257,6 +288,7 @@ class NewsSpider(Spider):
                 callback=self.parse_article,
                 errback=self.page_all_failed,
                 meta={**meta, "mode": "all"},
+                dont_filter=self.local_frontier,
             )
         return self.page_request(meta, 1, [], None)
 
@@ -271,6 +303,7 @@ class NewsSpider(Spider):
         url = article if number == 1 else with_query(article, page=str(number))
         return Request(
             url,
+            dont_filter=self.local_frontier,
             callback=self.parse_article,
             errback=self.page_failed,
             meta={

@@ -1,0 +1,104 @@
+"""Interrupted crawls (SIGINT, SIGKILL) started again end with the uninterrupted corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_scrapy
+from tests.mirror import requested, running_mirror
+
+ARTICLES = json.loads((REPO / "demo" / "expected" / "articles.json").read_text(encoding="utf-8"))
+DEMO_URLS = [a["canonical_url"] for a in ARTICLES if a["in_demo_crawl"]]
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    log = tmp_path_factory.mktemp("mirror") / "requests.log"
+    with running_mirror(log) as url:
+        yield url, log
+
+
+def crawl_args(mirror_url: str, folder: Path, *extra: str) -> list[str]:
+    urls_file = folder / "urls.txt"
+    urls_file.write_text("\n".join(DEMO_URLS) + "\n", encoding="utf-8")
+    return [
+        "crawl",
+        "article",
+        "-a",
+        f"urls_file={urls_file}",
+        "-s",
+        f"MIRROR_URL={mirror_url}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        f"CORPUS_DIR={folder / 'corpus'}",
+        "-s",
+        f"ARCHIVE_DIR={folder / 'raw'}",
+        *extra,
+    ]
+
+
+def corpus(folder: Path) -> tuple[dict[str, bytes], list[dict]]:
+    """The text files, and the manifest without crawl times (which differ from run to run)."""
+    texts = {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))}
+    manifest = [json.loads(line) for line in (folder / "manifest.jsonl").read_text().splitlines()]
+    for entry in manifest:
+        entry.pop("crawled_at")
+    return texts, manifest
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(mirror, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list]:
+    folder = tmp_path_factory.mktemp("whole")
+    result = run_scrapy(*crawl_args(mirror[0], folder, "-s", "DOWNLOAD_DELAY=0"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    return corpus(folder / "corpus")
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_interrupted_crawl_resumes_to_the_same_corpus(
+    mirror, uninterrupted, tmp_path: Path, how
+) -> None:
+    url, log = mirror
+    slow = (
+        "-s",
+        "DOWNLOAD_DELAY=0.3",
+        "-s",
+        "CONCURRENT_REQUESTS=1",
+        "-s",
+        f"JOBDIR={tmp_path / 'job'}",
+    )
+    before = len(requested(log))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "scrapy", *crawl_args(url, tmp_path, *slow)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.monotonic() + 60
+    while len(requested(log)) - before < 8 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child.send_signal(how)
+    _, stderr = child.communicate(timeout=60)
+    assert len(requested(log)) - before < 30, "the crawl was interrupted before its end"
+    if how == signal.SIGINT:
+        assert "run interrupted" in stderr and "'corpus/staged_for_next_run'" in stderr
+    # Whatever the interruption left: only whole files, never a numbered partial corpus.
+    assert not list((tmp_path / "corpus").glob("*.txt"))
+
+    again = run_scrapy(
+        *crawl_args(url, tmp_path, "-s", "DOWNLOAD_DELAY=0", "-s", f"JOBDIR={tmp_path / 'job'}")
+    )
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert corpus(tmp_path / "corpus") == uninterrupted
