@@ -10,6 +10,7 @@ runs on either result.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -362,6 +363,10 @@ def _remove_keeping_tail(el: _Element) -> None:
 def fallback_blocks(html: str | bytes, url: str) -> tuple[str, list[str]]:
     """(title, body blocks) from trafilatura, for layouts the site profile does not know."""
     import trafilatura
+
+    # Its complaints about unparsable input would be ERROR lines; the callers count and
+    # report a page without article text themselves.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     text = trafilatura.extract(
         html,

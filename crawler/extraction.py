@@ -7,8 +7,11 @@ subheading at the end of page 1 belongs to the text on page 2).
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from typing import Any
+
+from scrapy.http import TextResponse
 
 from cleaners.html import (
     HtmlError,
@@ -34,6 +37,30 @@ class ExtractedPage:
     site: str
     extractor: str
     parts: PageParts
+
+
+# Charsets a server declares by default when it does not know better.
+_DEFAULT_CHARSETS = frozenset({"cp1252", "iso8859-1", "latin-1", "ascii"})
+
+
+def page_text(response: TextResponse) -> str:
+    """A response's text, with the commonest wrong declaration undone.
+
+    Scrapy decodes by the declared charset (BOM, HTTP header, ``<meta>``). A page declared
+    Latin-1, Windows-1252 or ASCII whose bytes are valid UTF-8 with non-ASCII characters is
+    UTF-8 mislabelled (such byte pairs are practically never meant as Latin-1): read as UTF-8.
+    """
+    try:
+        declared = codecs.lookup(response.encoding).name
+    except LookupError:
+        declared = ""
+    body = response.body
+    if declared in _DEFAULT_CHARSETS and not body.isascii():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return response.text
 
 
 def read_page(html: str | bytes, url: str) -> ExtractedPage:

@@ -34,16 +34,23 @@ from crawler.archive import (
     read_responses,
     warc_files,
 )
-from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
+from crawler.extraction import (
+    FALLBACK,
+    ExtractedPage,
+    NoArticleError,
+    build_article,
+    page_text,
+    read_page,
+)
 from crawler.pipelines.language import detect_language
 from crawler.pipelines.writer import CorpusStore, FinishReport
+from crawler.spiders.base import HTML_TYPES
 from crawler.spiders.kompas import KompasSpider
 from crawler.spiders.kumparan import KumparanSpider
 from crawler.spiders.tribun import TribunSpider
 from crawler.urls import canonical_url, page_number
 
 SPIDERS = {s.name: s for s in (KompasSpider, KumparanSpider, TribunSpider)}
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 # A page of an article in the archive: (WARC-Date, file, offset).
 PageRef = tuple[str, str, int]
@@ -111,7 +118,7 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     if record.status != 200:
         return f"HTTP status {record.status or 'unknown'}"
     content_type = record.headers.get("content-type", "").lower()
-    if not content_type.startswith(_HTML_TYPES):
+    if content_type and not content_type.startswith(HTML_TYPES):
         return "not HTML"
     site = site_for_url(record.url)
     if site not in SPIDERS:
@@ -124,7 +131,7 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
 def _page(ref: PageRef) -> tuple[ExtractedPage, str]:
     record = read_response_at(ref[1], ref[2])
     # Decoded exactly as the crawl decoded it: Scrapy's own response class and headers.
-    text = HtmlResponse(record.url, body=record.body, headers=record.headers).text
+    text = page_text(HtmlResponse(record.url, body=record.body, headers=record.headers))
     return read_page(text, record.url), record.date
 
 

@@ -29,7 +29,14 @@ from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
 from crawler.archive import now_stamp, url_discovered
-from crawler.extraction import FALLBACK, ExtractedPage, NoArticleError, build_article, read_page
+from crawler.extraction import (
+    FALLBACK,
+    ExtractedPage,
+    NoArticleError,
+    build_article,
+    page_text,
+    read_page,
+)
 from crawler.items import Article
 from crawler.pipelines.writer import CorpusStore
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
@@ -37,6 +44,7 @@ from crawler.urls import canonical_url, page_number, with_query
 
 logger = logging.getLogger(__name__)
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Daily index pages are walked for at most this many days per crawl.
 MAX_INDEX_DAYS = 366
 # ... and at most this many pages per day.
@@ -319,8 +327,15 @@ class NewsSpider(Spider):
         )
 
     def _ignored(self, failure: Failure) -> bool:
-        """Robots.txt or the offsite filter refused the request: a decision, not a failure."""
+        """Robots.txt or the offsite filter refused the request: a decision, not a failure.
+
+        (Other IgnoreRequests, such as too many redirects or a body past DOWNLOAD_MAXSIZE after
+        decompression, are failures and counted as such.)
+        """
         if not failure.check(IgnoreRequest) or failure.check(HttpError):
+            return False
+        message = failure.getErrorMessage().lower()
+        if "robots.txt" not in message and "offsite" not in message:
             return False
         self.crawler.stats.inc_value("article/ignored")
         logger.info(
@@ -344,7 +359,14 @@ class NewsSpider(Spider):
         if self._ignored(failure):
             return
         meta = failure.request.meta
-        self.crawler.stats.inc_value("article/incomplete")
+        stats = self.crawler.stats
+        reason = failure.type.__name__ if failure.type else "error"
+        if meta["number"] == 1 or (meta["mode"] == "pages" and not meta["pages"]):
+            stats.inc_value("article/failed")
+            stats.inc_value(f"article/failed/{reason}")
+            logger.warning("article %s failed: %s", meta["article"], failure.getErrorMessage())
+            return
+        stats.inc_value("article/incomplete")
         logger.warning(
             "incomplete article %s: page %d failed (%s); not written",
             meta["article"],
@@ -355,8 +377,13 @@ class NewsSpider(Spider):
     def parse_article(self, response: Response) -> Iterator[Article | Request]:
         meta = response.meta
         article = meta["article"]
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if content_type and not content_type.startswith(HTML_TYPES):
+            self.crawler.stats.inc_value("article/not_html")
+            logger.warning("not an HTML page: %s (%s)", response.url, content_type)
+            return
         try:
-            page = read_page(response.text, response.url)
+            page = read_page(page_text(response), response.url)
         except (HtmlError, AttributeError, ValueError) as err:
             # AttributeError/ValueError: Scrapy gives no .text for a non-text response.
             self.crawler.stats.inc_value("article/unreadable")
