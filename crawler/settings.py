@@ -42,6 +42,14 @@ DOWNLOAD_HANDLERS = {
     "https": "crawler.mirror.MirrorDownloadHandler",
 }
 
+# --- Distributed crawling ------------------------------------------------------------------
+# Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to share one frontier between processes and
+# machines (scrapy-redis; crawler.addons.RedisFrontier). Give each crawl its own FRONTIER_NAME;
+# give each process its own CORPUS_DIR and ARCHIVE_DIR, and merge with `scrapy regenerate`.
+REDIS_URL = ""
+FRONTIER_NAME = "beritabersih"
+ADDONS = {"crawler.addons.RedisFrontier": 0}
+
 # --- Components -----------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,

@@ -199,11 +199,14 @@ class NewsSpider(Spider):
                 if request := self.article_request(url, source="argument"):
                     yield request
             return
-        # Discovery is walked again on every start (dont_filter): a resumed run finds again
-        # what a killed one had found, and the corpus state says what is already done.
+        # Alone, discovery is walked again on every start (dont_filter): a resumed run finds
+        # again what a killed one had found, and the corpus state says what is already done.
+        # On a shared frontier, the shared duplicate filter lets one process fetch each URL.
         for host in self.start_hosts:
             yield Request(
-                f"https://{host}/robots.txt", callback=self.parse_robots, dont_filter=True
+                f"https://{host}/robots.txt",
+                callback=self.parse_robots,
+                dont_filter=self.local_frontier,
             )
         for day in self.index_days():
             for template in self.index_urls:
@@ -212,7 +215,7 @@ class NewsSpider(Spider):
                     url,
                     callback=self.parse_index,
                     cb_kwargs={"day": day, "page": 1},
-                    dont_filter=True,
+                    dont_filter=self.local_frontier,
                 )
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
@@ -221,7 +224,7 @@ class NewsSpider(Spider):
             logger.warning("%s lists no sitemaps", response.url)
         for url in sitemaps:
             if self._allowed(url):
-                yield Request(url, callback=self.parse_sitemap, dont_filter=True)
+                yield Request(url, callback=self.parse_sitemap, dont_filter=self.local_frontier)
             else:
                 self.crawler.stats.inc_value("discovery/offsite_sitemap")
 
@@ -242,7 +245,9 @@ class NewsSpider(Spider):
                 if self.since and entry.published and entry.published < self.since:
                     stats.inc_value("discovery/sitemap_outside_dates")
                     continue
-                yield Request(entry.loc, callback=self.parse_sitemap, dont_filter=True)
+                yield Request(
+                    entry.loc, callback=self.parse_sitemap, dont_filter=self.local_frontier
+                )
             elif not self.is_article(entry.loc):
                 stats.inc_value("discovery/not_article")
             elif not self.in_dates(entry.published):
