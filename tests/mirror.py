@@ -39,3 +39,15 @@ def requested(log: Path) -> list[str]:
     if not log.exists():
         return []
     return [line.split(" ", 1)[1] for line in log.read_text().splitlines() if " " in line]
+
+
+def offline_settings(mirror_url: str, folder: Path) -> list[str]:
+    """`-s` options for a fast crawl of the mirror, corpus and archive in ``folder``."""
+    settings = {
+        "MIRROR_URL": mirror_url,
+        "AUTOTHROTTLE_ENABLED": "False",
+        "DOWNLOAD_DELAY": "0",
+        "CORPUS_DIR": str(folder / "corpus"),
+        "ARCHIVE_DIR": str(folder / "raw"),
+    }
+    return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import running_mirror
+from tests.mirror import offline_settings, running_mirror
 
 EXPECTED = REPO / "demo" / "expected"
 ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
@@ -31,22 +31,7 @@ def crawl(mirror_url: str, folder: Path, spider: str = "article", *args: str) ->
     urls_file = folder / "urls.txt"
     urls_file.write_text("\n".join(DEMO_URLS) + "\n", encoding="utf-8")
     extra = ("-a", f"urls_file={urls_file}") if spider == "article" else ()
-    result = run_scrapy(
-        "crawl",
-        spider,
-        *extra,
-        *args,
-        "-s",
-        f"MIRROR_URL={mirror_url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        f"CORPUS_DIR={folder / 'corpus'}",
-        "-s",
-        f"ARCHIVE_DIR={folder / 'raw'}",
-    )
+    result = run_scrapy("crawl", spider, *extra, *args, *offline_settings(mirror_url, folder))
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stderr
 

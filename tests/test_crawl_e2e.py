@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import requested, running_mirror
+from tests.mirror import offline_settings, requested, running_mirror
 
 EXPECTED = REPO / "demo" / "expected"
 ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
@@ -27,21 +27,7 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 def crawl(mirror_url: str, spider: str, out: Path, *args: str) -> tuple[list[dict], str]:
     """Run a spider against the mirror (corpus and archive beside ``out``); items and log."""
     result = run_scrapy(
-        "crawl",
-        spider,
-        "-O",
-        out,
-        "-s",
-        f"MIRROR_URL={mirror_url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        f"CORPUS_DIR={out.parent / 'corpus'}",
-        "-s",
-        f"ARCHIVE_DIR={out.parent / 'raw'}",
-        *args,
+        "crawl", spider, "-O", out, *offline_settings(mirror_url, out.parent), *args
     )
     assert result.returncode == 0, result.stderr[-3000:]
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import requested, running_mirror
+from tests.mirror import offline_settings, requested, running_mirror
 
 ARTICLES = json.loads((REPO / "demo" / "expected" / "articles.json").read_text(encoding="utf-8"))
 DEMO_URLS = [a["canonical_url"] for a in ARTICLES if a["in_demo_crawl"]]
@@ -30,19 +30,13 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 def crawl_args(mirror_url: str, folder: Path, *extra: str) -> list[str]:
     urls_file = folder / "urls.txt"
     urls_file.write_text("\n".join(DEMO_URLS) + "\n", encoding="utf-8")
+    # Later -s options win: the tests' own DOWNLOAD_DELAY replaces the fast default.
     return [
         "crawl",
         "article",
         "-a",
         f"urls_file={urls_file}",
-        "-s",
-        f"MIRROR_URL={mirror_url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        f"CORPUS_DIR={folder / 'corpus'}",
-        "-s",
-        f"ARCHIVE_DIR={folder / 'raw'}",
+        *offline_settings(mirror_url, folder),
         *extra,
     ]
 
