@@ -196,7 +196,7 @@ class NewsSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         if self.given_urls:
             for url in self.given_urls:
-                if request := self.article_request(url, source="argument"):
+                if request := self.article_request(url):
                     yield request
             return
         # Alone, discovery is walked again on every start (dont_filter): a resumed run finds
@@ -254,7 +254,7 @@ class NewsSpider(Spider):
                 stats.inc_value("discovery/outside_dates")
             else:
                 stats.inc_value("discovery/from_sitemap")
-                if request := self.article_request(entry.loc, source="sitemap"):
+                if request := self.article_request(entry.loc):
                     yield request
 
     def parse_index(self, response: Response, day: date, page: int) -> Iterator[Request]:
@@ -264,7 +264,7 @@ class NewsSpider(Spider):
             if self.is_article(url):
                 found += 1
                 self.crawler.stats.inc_value("discovery/from_index")
-                if request := self.article_request(url, source="index"):
+                if request := self.article_request(url):
                     yield request
         next_href = response.css('a[rel="next"]::attr(href)').get()
         if found and next_href and page < MAX_INDEX_PAGES:
@@ -275,7 +275,7 @@ class NewsSpider(Spider):
                 )
 
     # --- whole articles -------------------------------------------------------------------
-    def article_request(self, url: str, source: str) -> Request | None:
+    def article_request(self, url: str) -> Request | None:
         """The first request for an article, or None when it was asked for already.
 
         A URL variant of an article already requested is added to that article's ``via``, so
@@ -294,7 +294,7 @@ class NewsSpider(Spider):
             # In the corpus from an earlier run, or staged by an interrupted one.
             self.crawler.stats.inc_value("article/already_in_corpus")
             return None
-        meta = {"article": article, "source": source, "via": via, "fetched": []}
+        meta = {"article": article, "via": via, "fetched": []}
         if self.site_serves_page_all(article):
             return Request(
                 with_query(article, page="all"),
@@ -321,7 +321,6 @@ class NewsSpider(Spider):
             errback=self.page_failed,
             meta={
                 "article": article,
-                "source": meta["source"],
                 "via": meta["via"],
                 "fetched": meta["fetched"],
                 "mode": "pages",
