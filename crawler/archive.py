@@ -193,7 +193,7 @@ def warc_files(paths: list[str]) -> list[Path]:
     return found
 
 
-def _archived(record: Any, path: str, offset: int, body: bool) -> ArchivedResponse:
+def _archived(record: Any, path: str, offset: int, body: bytes) -> ArchivedResponse:
     http = record.http_headers
     try:
         status = int(http.get_statuscode()) if http else 0
@@ -204,7 +204,7 @@ def _archived(record: Any, path: str, offset: int, body: bool) -> ArchivedRespon
         date=record.rec_headers.get_header("WARC-Date") or "",
         status=status,
         headers={k.lower(): v for k, v in (http.headers if http else [])},
-        body=record.content_stream().read() if body else b"",
+        body=body,
         file=path,
         offset=offset,
     )
@@ -235,7 +235,10 @@ def read_responses(
                 if not record.rec_headers.get_header("WARC-Target-URI"):
                     yield BadRecord(f"{path.name}: a record without a target URI (not WARC)")
                     continue
-                yield _archived(record, str(path), iterator.get_record_offset(), bodies)
+                # Read the body before asking for the offset: warcio's get_record_offset()
+                # reads the record to its end.
+                body = record.content_stream().read() if bodies else b""
+                yield _archived(record, str(path), iterator.get_record_offset(), body)
             end = iterator.get_record_offset() + (iterator.get_record_length() or 0)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
             yield BadRecord(f"{path.name}: unreadable from here on ({type(err).__name__}: {err})")
@@ -251,7 +254,7 @@ def read_response_at(path: str, offset: int) -> ArchivedResponse:
         try:
             for record in ArchiveIterator(fh):
                 if record.rec_type == "response":
-                    return _archived(record, path, offset, True)
+                    return _archived(record, path, offset, record.content_stream().read())
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
             raise BadRecord(f"{Path(path).name}@{offset}: {type(err).__name__}: {err}") from err
     raise BadRecord(f"{Path(path).name}@{offset}: no response record")

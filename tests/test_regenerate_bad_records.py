@@ -112,3 +112,19 @@ def test_a_windows_1252_page_is_decoded_by_its_declared_charset(tmp_path: Path) 
 def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
     result = run_scrapy("regenerate", tmp_path / "nothing-here", "-o", tmp_path / "out")
     assert result.returncode != 0 and "no such file or folder" in result.stderr
+
+
+def test_archive_reader_returns_bodies_and_offsets_that_seek_back(tmp_path: Path) -> None:
+    from crawler.archive import ArchivedResponse, read_response_at, read_responses
+
+    write_warc(
+        tmp_path / "a.warc.gz",
+        [
+            ("https://kumparan.com/robots.txt", "text/plain", b"User-agent: *\nDisallow: /x\n"),
+            (KUMPARAN, "text/html; charset=utf-8", kumparan_page()),
+        ],
+    )
+    records = [r for r in read_responses(tmp_path / "a.warc.gz") if isinstance(r, ArchivedResponse)]
+    assert [r.body for r in records] == [b"User-agent: *\nDisallow: /x\n", kumparan_page()]
+    for record in records:
+        assert read_response_at(record.file, record.offset).body == record.body
