@@ -1,0 +1,183 @@
+"""Full-crawl throughput: fetch, extract, clean, language, dedup, write, archive.
+
+    python benchmarks/crawl_bench.py [--pages 2000]
+
+A synthetic kumparan.com mirror (distinct articles rendered with the demo templates, one news
+sitemap) is served by `scrapy mirror` on 127.0.0.1; the kumparan spider crawls it with
+politeness off (no AutoThrottle, no delay, 32 concurrent requests), first as one process, then
+as two processes sharing a Redis frontier (Debian's redis-server, started here on a free port
+and stopped after). Prints pages per second and peak RSS per run. The mirror server and Redis
+run on the same 2 cores as the crawlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "demo"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from regenerate_bench import sentence_pool  # noqa: E402
+
+FAST = [
+    "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
+    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=INFO",
+]  # fmt: skip
+
+
+def build_site(root: Path, count: int) -> None:
+    from build_mirror import kumparan_page
+
+    rng = random.Random(5)
+    pool = sentence_pool()
+    site = root / "kumparan.com"
+    (site / "kumparannews").mkdir(parents=True)
+    locs = []
+    for i in range(count):
+        sentences = [
+            re.sub(r"\d", lambda _: str(rng.randrange(10)), s) for s in rng.sample(pool, 12)
+        ]
+        slug = f"berita-{i}-{10 + i % 90}{i:09d}"
+        article = {
+            "site": "kumparan",
+            "url": f"https://kumparan.com/kumparannews/{slug}",
+            "title": " ".join(rng.sample(" ".join(pool[:50]).split(), 7)).strip(".,") + f" {i}",
+            "published": f"2020-10-{1 + i % 28:02d}T0{i % 10}:00:00Z",
+            "authors": ["kumparanNEWS"],
+            "section": "News",
+            "tags": ["Uji"],
+            "caption": "Suasana kota. Foto: kumparan",
+            "pages": [[" ".join(sentences[k : k + 3]) for k in range(0, 12, 3)]],
+        }
+        (site / "kumparannews" / slug).write_text(kumparan_page(article), encoding="utf-8")
+        locs.append(f"<url><loc>{article['url']}</loc></url>")
+    (site / "robots.txt").write_text(
+        "User-agent: *\nAllow: /\nSitemap: https://kumparan.com/sitemap-news.xml\n"
+    )
+    (site / "sitemap-news.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(locs)
+        + "</urlset>"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def crawl(mirror: str, folder: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable, "-m", "scrapy", "crawl", "kumparan", "-s", f"MIRROR_URL={mirror}",
+            "-s", f"CORPUS_DIR={folder / 'corpus'}", "-s", f"ARCHIVE_DIR={folder / 'raw'}",
+            *FAST, *extra,
+        ],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def stats_of(stderr: str, key: str) -> int:
+    match = re.search(rf"'{re.escape(key)}': (\d+)", stderr)
+    return int(match.group(1)) if match else 0
+
+
+def run(mirror: str, work: Path, processes: int, redis_url: str | None) -> dict:
+    extra = (
+        ("-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=bench{time.time_ns()}")
+        if redis_url
+        else ()
+    )
+    started = time.perf_counter()
+    procs = [crawl(mirror, work / f"p{processes}-{k}", *extra) for k in range(processes)]
+    outputs = [p.communicate()[1] for p in procs]
+    seconds = time.perf_counter() - started
+    articles = sum(stats_of(o, "article/ok") for o in outputs)
+    responses = sum(stats_of(o, "response_received_count") for o in outputs)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "articles": articles, "responses": responses, "peak_mb": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        build_site(work / "mirror", args.pages)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "scrapy", "mirror", "--root", str(work / "mirror"),
+             "--port", str(port)],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        redis = None
+        try:
+            assert server.stdout is not None and "serving" in server.stdout.readline()
+            mirror = f"http://127.0.0.1:{port}"
+            print(f"mirror: {args.pages} article pages on {mirror}")
+            print(
+                f"{'run':26}{'articles':>9}{'responses':>10}{'seconds':>9}{'pages/s':>9}"
+                f"{'peak RSS':>10}"
+            )
+            one = run(mirror, work, 1, None)
+            results = [("1 process", one)]
+            if shutil.which("redis-server"):
+                redis_port = free_port()
+                redis = subprocess.Popen(
+                    ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+                     "--appendonly", "no"],
+                    stdout=subprocess.DEVNULL,
+                )  # fmt: skip
+                time.sleep(0.5)
+                results.append(
+                    (
+                        "2 processes on Redis",
+                        run(mirror, work, 2, f"redis://127.0.0.1:{redis_port}/0"),
+                    )
+                )
+            else:
+                print(
+                    "redis-server not installed (apt-get install redis-server): "
+                    "2-process run skipped"
+                )
+            for label, r in results:
+                rate = r["responses"] / r["seconds"]
+                print(
+                    f"{label:26}{r['articles']:9}{r['responses']:10}{r['seconds']:9.1f}"
+                    f"{rate:9.0f}{r['peak_mb']:8.0f} MB"
+                )
+            rate1 = one["responses"] / one["seconds"]
+            print(
+                f"1 process: {rate1:.0f} pages/s (target >= 100): "
+                f"{'met' if rate1 >= 100 else 'NOT met'}"
+            )
+            if len(results) > 1:
+                two = results[1][1]
+                speedup = (two["responses"] / two["seconds"]) / rate1
+                print(
+                    f"2 processes: {speedup:.2f}x one (target >= 1.6): "
+                    f"{'met' if speedup >= 1.6 else 'NOT met'}"
+                )
+        finally:
+            server.terminate()
+            if redis is not None:
+                redis.terminate()
+                redis.wait()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
