@@ -52,6 +52,9 @@ ADDONS = {"crawler.addons.RedisFrontier": 0}
 
 # --- Components -----------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's, with every request that waits for a host's robots.txt given the parser.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawler.middlewares.ContactUserAgentMiddleware": 500,
 }

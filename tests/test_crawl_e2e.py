@@ -161,3 +161,20 @@ def test_bad_arguments_fail_before_anything_is_fetched(
     assert result.returncode != 0
     assert message in result.stderr.splitlines()[-1]
     assert len(requested(log)) == before
+
+
+def test_robots_txt_holds_for_requests_in_flight_before_it_is_parsed(
+    mirror, tmp_path: Path
+) -> None:
+    # Several URLs of one host handed over at once: all of them wait for its robots.txt. With
+    # Scrapy 2.19's own middleware only the first waiter got the rules (see
+    # crawler.middlewares.RobotsTxtMiddleware); the disallowed page is last in the list.
+    url, log = mirror
+    www = [a["canonical_url"] for a in ARTICLES if "://www.tribunnews.com/" in a["canonical_url"]]
+    premium = "https://www.tribunnews.com/premium/2020/10/07/artikel-premium-tertutup-untuk-robot"
+    items, stderr = crawl(
+        url, "article", tmp_path / "a.jsonl", "-a", "urls=" + ",".join([*www, premium])
+    )
+    assert len(www) >= 4 and premium not in {i["canonical_url"] for i in items}
+    assert not any("/premium/" in p for p in requested(log))
+    assert "'robotstxt/forbidden': 1" in stderr
