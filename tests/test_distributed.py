@@ -1,0 +1,89 @@
+"""Two crawler processes on one Redis frontier: the same pages, each once, the same corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_scrapy
+from tests.mirror import offline_settings, requested, running_mirror
+from tests.redis_server import running_redis
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    log = tmp_path_factory.mktemp("mirror") / "requests.log"
+    with running_mirror(log) as url:
+        yield url, log
+
+
+def corpus(folder: Path) -> tuple[dict[str, bytes], list[dict]]:
+    texts = {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))}
+    manifest = [json.loads(line) for line in (folder / "manifest.jsonl").read_text().splitlines()]
+    for entry in manifest:
+        entry.pop("crawled_at")  # when the page was fetched differs from run to run
+    return texts, manifest
+
+
+def pages(paths: list[str]) -> list[str]:
+    # Each process's robots.txt middleware reads robots.txt itself to obey it: not crawl work.
+    return [p for p in paths if not p.endswith("/robots.txt")]
+
+
+def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
+    mirror, tmp_path: Path
+) -> None:
+    url, log = mirror
+    start = len(requested(log))
+    single = run_scrapy("crawl", "tribun", *offline_settings(url, tmp_path / "single"))
+    assert single.returncode == 0, single.stderr[-2000:]
+    alone = pages(requested(log)[start:])
+
+    with running_redis(tmp_path) as redis_url:
+        shared = ["-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=test-{time.time_ns()}"]
+        start = len(requested(log))
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "scrapy",
+                    "crawl",
+                    "tribun",
+                    *offline_settings(url, tmp_path / f"p{k}"),
+                    *shared,
+                ],
+                cwd=REPO,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for k in range(2)
+        ]
+        logs = [p.communicate(timeout=120)[1] for p in procs]
+    assert all(p.returncode == 0 for p in procs), [lg[-1500:] for lg in logs]
+    assert all("'SCHEDULER': 'scrapy_redis.scheduler.Scheduler'" in lg for lg in logs)
+    both = pages(requested(log)[start:])
+
+    assert [p for p, n in Counter(both).items() if n > 1] == []  # no URL fetched twice
+    assert sorted(both) == sorted(alone)  # together, exactly what one process fetched
+    assert not any("/premium/" in p for p in both)  # robots.txt held in both processes
+
+    merged = tmp_path / "merged"
+    result = run_scrapy(
+        "regenerate",
+        tmp_path / "p0" / "raw",
+        tmp_path / "p1" / "raw",
+        "-o",
+        merged,
+        "--no-progress",
+    )
+    assert result.returncode == 0, result.stderr
+    assert corpus(merged) == corpus(tmp_path / "single" / "corpus")
