@@ -48,6 +48,8 @@ DOWNLOAD_HANDLERS = {
 # give each process its own CORPUS_DIR and ARCHIVE_DIR, and merge with `scrapy regenerate`.
 REDIS_URL = ""
 FRONTIER_NAME = "beritabersih"
+# Seconds an idle process waits for other processes to add requests before it closes.
+FRONTIER_MAX_IDLE = 10
 ADDONS = {"crawler.addons.RedisFrontier": 0}
 
 # --- Components -----------------------------------------------------------------------------

@@ -47,7 +47,10 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
     alone = pages(requested(log)[start:])
 
     with running_redis(tmp_path) as redis_url:
-        shared = ["-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=test-{time.time_ns()}"]
+        shared = [
+            "-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=test-{time.time_ns()}",
+            "-s", "FRONTIER_MAX_IDLE=1",
+        ]  # fmt: skip
         start = len(requested(log))
         procs = [
             subprocess.Popen(
