@@ -119,11 +119,8 @@ class HtmlError(ValueError):
 
 
 def parse_html(html: str | bytes) -> _Element:
-    if isinstance(html, bytes):
-        # lxml reads the charset from <meta>; callers that know the HTTP charset pass str.
-        if not html.strip():
-            raise HtmlError("empty document")
-    elif not html.strip():
+    # (Bytes: lxml reads the charset from <meta>; callers that know the HTTP charset pass str.)
+    if not html.strip():
         raise HtmlError("empty document")
     try:
         root = lxml.html.fromstring(html)

@@ -454,7 +454,7 @@ def kumparan_page(a: dict) -> str:
 
 
 # --- discovery files -----------------------------------------------------------------------
-def news_sitemap(entries: list[dict], extra: list[tuple[str, str]] = ()) -> str:
+def news_sitemap(entries: list[dict]) -> str:
     items = []
     for a in entries:
         when = wib(a)
@@ -464,8 +464,6 @@ def news_sitemap(entries: list[dict], extra: list[tuple[str, str]] = ()) -> str:
             f"</news:language></news:publication><news:publication_date>{when.isoformat()}"
             f"</news:publication_date><news:title>{e(a['title'])}</news:title></news:news></url>"
         )
-    for loc, day in extra:
-        items.append(f"<url><loc>{e(loc)}</loc><lastmod>{day}</lastmod></url>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

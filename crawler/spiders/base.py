@@ -112,6 +112,7 @@ class NewsSpider(Spider):
         if args["hosts"]:
             self.start_hosts = args["hosts"]
         self.yielded = 0
+        self._idle_since: float | None = None  # on a shared frontier: idle since when
         # canonical article URL -> every discovered URL that led to it (shared with its requests)
         self.requested: dict[str, list[str]] = {}
 
@@ -160,7 +161,7 @@ class NewsSpider(Spider):
         return spider
 
     def busy(self) -> None:
-        self._idle_since: float | None = None
+        self._idle_since = None
 
     def spider_idle(self) -> None:
         """On a shared frontier, stay a while when idle: other processes may add work.
@@ -173,11 +174,9 @@ class NewsSpider(Spider):
         if self.local_frontier:
             return
         now = time.monotonic()
-        since = getattr(self, "_idle_since", None)
-        if since is None:
+        if self._idle_since is None:
             self._idle_since = now
-            since = now
-        if now - since < self.crawler.settings.getfloat("FRONTIER_MAX_IDLE"):
+        if now - self._idle_since < self.crawler.settings.getfloat("FRONTIER_MAX_IDLE"):
             raise DontCloseSpider
 
     # --- state ----------------------------------------------------------------------------
@@ -312,8 +311,10 @@ class NewsSpider(Spider):
         the manifest lists every URL that led to the document.
         """
         article = canonical_url(url)
-        self.crawler.signals.send_catch_log(signal=url_discovered, url=url, article=article)
         via = self.requested.get(article)
+        if via is None or url not in via:
+            # Recorded once per URL: an identical rediscovery adds nothing to the manifest.
+            self.crawler.signals.send_catch_log(signal=url_discovered, url=url, article=article)
         if via is not None:
             if url not in via:
                 via.append(url)
@@ -395,7 +396,7 @@ class NewsSpider(Spider):
         meta = failure.request.meta
         stats = self.crawler.stats
         reason = failure.type.__name__ if failure.type else "error"
-        if meta["number"] == 1 or (meta["mode"] == "pages" and not meta["pages"]):
+        if not meta["pages"]:  # nothing of the article was read: it failed, not half of it
             stats.inc_value("article/failed")
             stats.inc_value(f"article/failed/{reason}")
             logger.warning("article %s failed: %s", meta["article"], failure.getErrorMessage())
