@@ -44,13 +44,16 @@ DOWNLOAD_HANDLERS = {
 
 # --- Distributed crawling ------------------------------------------------------------------
 # Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to share one frontier between processes and
-# machines (scrapy-redis; crawler.addons.RedisFrontier). Give each crawl its own FRONTIER_NAME;
+# machines (scrapy-redis; crawler.frontier). Give each crawl its own FRONTIER_NAME;
 # give each process its own CORPUS_DIR and ARCHIVE_DIR, and merge with `scrapy regenerate`.
 REDIS_URL = ""
 FRONTIER_NAME = "beritabersih"
-# Seconds an idle process waits for other processes to add requests before it closes.
-FRONTIER_MAX_IDLE = 10
-ADDONS = {"crawler.addons.RedisFrontier": 0}
+# An idle process stops once the shared queue is empty and no other process is busy. A process
+# that dies counts as busy for FRONTIER_BUSY_TTL more seconds; an idle one looks at the queue
+# every FRONTIER_POLL_INTERVAL seconds.
+FRONTIER_BUSY_TTL = 10.0
+FRONTIER_POLL_INTERVAL = 0.5
+ADDONS = {"crawler.frontier.RedisFrontier": 0}
 
 # --- Components -----------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {

@@ -49,7 +49,6 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
     with running_redis(tmp_path) as redis_url:
         shared = [
             "-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=test-{time.time_ns()}",
-            "-s", "FRONTIER_MAX_IDLE=1",
         ]  # fmt: skip
         start = len(requested(log))
         procs = [
@@ -90,3 +89,27 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
     )
     assert result.returncode == 0, result.stderr
     assert corpus(merged) == corpus(tmp_path / "single" / "corpus")
+
+
+def test_an_idle_process_waits_while_another_is_busy_then_stops(mirror, tmp_path: Path) -> None:
+    import redis
+
+    url, _ = mirror
+    name = f"test-{time.time_ns()}"
+    with running_redis(tmp_path) as redis_url:
+        # Another process's "busy" key, as FrontierWatch writes it, expiring in 6 s: this one
+        # must not stop before (the other could still fill the queue), and must stop after.
+        other = f"{name}:tribun:busy:elsewhere:1:0"
+        redis.Redis.from_url(redis_url).set(other, b"1", px=6000)
+        started = time.monotonic()
+        result = run_scrapy(
+            "crawl", "tribun", *offline_settings(url, tmp_path / "p"),
+            "-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME={name}",
+        )  # fmt: skip
+        took = time.monotonic() - started
+        leftover = list(redis.Redis.from_url(redis_url).scan_iter(match=f"{name}:tribun:busy:*"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "'finish_reason': 'finished'" in result.stderr
+    assert "Shared frontier empty and no other process busy: closing" in result.stderr
+    assert took >= 6
+    assert leftover == []  # its own key is gone too

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -22,9 +21,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider, signals
-from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest, UsageError
+from scrapy import Request, Spider
+from scrapy.exceptions import CloseSpider, IgnoreRequest, UsageError
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -112,7 +110,6 @@ class NewsSpider(Spider):
         if args["hosts"]:
             self.start_hosts = args["hosts"]
         self.yielded = 0
-        self._idle_since: float | None = None  # on a shared frontier: idle since when
         # canonical article URL -> every discovered URL that led to it (shared with its requests)
         self.requested: dict[str, list[str]] = {}
 
@@ -152,32 +149,6 @@ class NewsSpider(Spider):
     def allowed_domains_for(cls, urls: list[str]) -> list[str]:
         """The domains this spider may fetch from, given the URLs it was asked for."""
         return list(getattr(cls, "allowed_domains", []) or [])
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
-        crawler.signals.connect(spider.busy, signal=signals.request_scheduled)
-        return spider
-
-    def busy(self) -> None:
-        self._idle_since = None
-
-    def spider_idle(self) -> None:
-        """On a shared frontier, stay a while when idle: other processes may add work.
-
-        Alone, an idle spider is done. Sharing a frontier, a process that starts first (or
-        catches up) finds the queue empty while another is still parsing a sitemap; it waits
-        up to FRONTIER_MAX_IDLE seconds for new requests before closing, as scrapy-redis's own
-        RedisSpider does (which cannot be used on Scrapy 2.16+).
-        """
-        if self.local_frontier:
-            return
-        now = time.monotonic()
-        if self._idle_since is None:
-            self._idle_since = now
-        if now - self._idle_since < self.crawler.settings.getfloat("FRONTIER_MAX_IDLE"):
-            raise DontCloseSpider
 
     # --- state ----------------------------------------------------------------------------
     @cached_property
