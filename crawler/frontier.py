@@ -12,9 +12,9 @@ idle spider is done; sharing a frontier, an idle process with an empty queue may
 because another process may be parsing a sitemap that will fill the queue. So each process says
 that it is busy (a key with a short expiry, renewed while it works), and an idle one stops as
 soon as the queue is empty and no other process is busy. A process that dies stops renewing its
-key, which expires after ``FRONTIER_BUSY_TTL`` seconds. While it waits, it looks at the queue
-every ``FRONTIER_POLL_INTERVAL`` seconds and wakes its engine when requests arrive; the engine
-itself would look only every 5 seconds.
+key, which expires after ``FRONTIER_BUSY_TTL`` seconds. Every ``FRONTIER_POLL_INTERVAL`` seconds,
+a process with room for more requests looks at the queue: its engine would otherwise look only
+when its own downloads finish, or every 5 seconds, and miss what others queued meanwhile.
 """
 
 from __future__ import annotations
@@ -114,8 +114,10 @@ class FrontierWatch:
             return
         if not idle:
             self._set_busy(True)  # renews the expiry
-        elif self._queued() or not self._others_busy():
-            self._wake(engine)  # requests to take, or time to close: spider_idle decides
+        if not engine.needs_backout():
+            # Room for more: take what others queued meanwhile (an engine only looks at its
+            # scheduler when its own work moves), or, idle, let spider_idle decide to stop.
+            self._wake(engine)
 
     def _set_busy(self, busy: bool) -> None:
         if busy:
