@@ -48,6 +48,10 @@ def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPSe
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
+        # Keep-alive, as real sites serve: a new connection per request costs both sides more
+        # CPU than the page itself.
+        protocol_version = "HTTP/1.1"
+
         def do_GET(self) -> None:
             target = mirror_file(root, self.path)
             status = 200 if target else 404
@@ -64,7 +68,12 @@ def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPSe
         def log_message(self, format: str, *args: Any) -> None:
             pass  # one line per request is written by do_GET
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    class Server(ThreadingHTTPServer):
+        # socketserver's default backlog (5) drops connections when a crawler opens dozens at
+        # once, and the dropped ones wait seconds for TCP to retry.
+        request_queue_size = 128
+
+    return Server(("127.0.0.1", port), Handler)
 
 
 class Command(ScrapyCommand):
