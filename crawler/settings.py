@@ -22,6 +22,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
+# Scrapy starts this many tasks for every callback's output, whatever its length; a news
+# callback yields one article or a few requests, and the default (100) cost more CPU than
+# the article pipeline.
+CONCURRENT_ITEMS = 8
 
 # --- Timeouts, retries, sizes ---------------------------------------------------------------
 DOWNLOAD_TIMEOUT = 30

@@ -48,6 +48,8 @@ MINHASH_SCHEME = "affine32"
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
+# Drawing the permutations is most of the cost of a new MinHash: draw them once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
 
 
 def sha256_text(text: str) -> str:
@@ -62,7 +64,7 @@ def signature(text: str) -> bytes:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype(np.uint32).tobytes()
 
