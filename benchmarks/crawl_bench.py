@@ -13,6 +13,7 @@ run on the same 2 cores as the crawlers.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -94,20 +95,55 @@ def stats_of(stderr: str, key: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def run(mirror: str, work: Path, processes: int, redis_url: str | None) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a running process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(mirror: str, work: Path, processes: int, redis_url: str | None, servers: list[int]) -> dict:
     extra = (
         ("-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=bench{time.time_ns()}")
         if redis_url
         else ()
     )
+    crawler_cpu, server_cpu = children_cpu(), sum(cpu_seconds(pid) for pid in servers)
     started = time.perf_counter()
     procs = [crawl(mirror, work / f"p{processes}-{k}", *extra) for k in range(processes)]
     outputs = [p.communicate()[1] for p in procs]
     seconds = time.perf_counter() - started
+    crawler_cpu = children_cpu() - crawler_cpu
+    server_cpu = sum(cpu_seconds(pid) for pid in servers) - server_cpu
     articles = sum(stats_of(o, "article/ok") for o in outputs)
     responses = sum(stats_of(o, "response_received_count") for o in outputs)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": seconds, "articles": articles, "responses": responses, "peak_mb": peak}
+    return {
+        "seconds": seconds,
+        "articles": articles,
+        "responses": responses,
+        "peak_mb": peak,
+        "crawler_cpu": crawler_cpu,
+        "server_cpu": server_cpu,
+    }
+
+
+def start_redis() -> tuple[subprocess.Popen | None, str | None]:
+    if not shutil.which("redis-server"):
+        print("redis-server not installed (apt-get install redis-server): 2-process run skipped")
+        return None, None
+    port = free_port()
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(0.5)
+    return redis, f"redis://127.0.0.1:{port}/0"
 
 
 def main() -> None:
@@ -123,42 +159,27 @@ def main() -> None:
              "--port", str(port)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )  # fmt: skip
-        redis = None
+        redis, redis_url = start_redis()
+        servers = [server.pid] + ([redis.pid] if redis else [])
         try:
             assert server.stdout is not None and "serving" in server.stdout.readline()
             mirror = f"http://127.0.0.1:{port}"
             print(f"mirror: {args.pages} article pages on {mirror}")
+            results = [("1 process", run(mirror, work, 1, None, servers))]
+            if redis_url:
+                results.append(("2 processes on Redis", run(mirror, work, 2, redis_url, servers)))
             print(
-                f"{'run':26}{'articles':>9}{'responses':>10}{'seconds':>9}{'pages/s':>9}"
-                f"{'peak RSS':>10}"
+                f"{'run':22}{'articles':>9}{'responses':>10}{'seconds':>9}{'pages/s':>9}"
+                f"{'peak RSS':>10}{'crawler CPU':>13}{'server CPU':>12}"
             )
-            one = run(mirror, work, 1, None)
-            results = [("1 process", one)]
-            if shutil.which("redis-server"):
-                redis_port = free_port()
-                redis = subprocess.Popen(
-                    ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                     "--appendonly", "no"],
-                    stdout=subprocess.DEVNULL,
-                )  # fmt: skip
-                time.sleep(0.5)
-                results.append(
-                    (
-                        "2 processes on Redis",
-                        run(mirror, work, 2, f"redis://127.0.0.1:{redis_port}/0"),
-                    )
-                )
-            else:
-                print(
-                    "redis-server not installed (apt-get install redis-server): "
-                    "2-process run skipped"
-                )
             for label, r in results:
-                rate = r["responses"] / r["seconds"]
                 print(
-                    f"{label:26}{r['articles']:9}{r['responses']:10}{r['seconds']:9.1f}"
-                    f"{rate:9.0f}{r['peak_mb']:8.0f} MB"
+                    f"{label:22}{r['articles']:9}{r['responses']:10}{r['seconds']:9.1f}"
+                    f"{r['responses'] / r['seconds']:9.0f}{r['peak_mb']:7.0f} MB"
+                    f"{r['crawler_cpu']:11.1f} s{r['server_cpu']:10.1f} s"
                 )
+            print("(server CPU: the mirror server and Redis, on the same 2 cores)")
+            one = results[0][1]
             rate1 = one["responses"] / one["seconds"]
             print(
                 f"1 process: {rate1:.0f} pages/s (target >= 100): "
