@@ -1,6 +1,7 @@
 """Shared frontier: ``REDIS_URL`` puts every spider on a Redis queue, and tells when to stop.
 
-``RedisFrontier`` (an add-on) swaps in scrapy-redis's ``Scheduler`` and ``RFPDupeFilter``: the
+``RedisFrontier`` (an add-on) swaps in scrapy-redis's ``Scheduler`` and ``RFPDupeFilter`` (the
+scheduler taking requests from Redis a few at a time, see ``BatchPriorityQueue``): the
 request queue and the duplicate filter live in Redis under ``FRONTIER_NAME:<spider>:...``, so N
 crawler processes on N machines take requests from one queue and never fetch a URL twice. The
 keys persist when a process ends (the others still use them); name each crawl with
@@ -24,17 +25,62 @@ import os
 import re
 import secrets
 import socket
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from scrapy import Spider, signals
+from scrapy import Request, Spider, signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.settings import BaseSettings
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+
+class BatchPriorityQueue(PriorityQueue):
+    """scrapy-redis's priority queue, taking up to ``FRONTIER_POP_BATCH`` requests per pop.
+
+    Redis calls are synchronous: a crawler waits for each answer, and when the crawlers, the
+    server and Redis share cores the wait is long. Popping one request at a time (scrapy-redis's
+    way) made the Redis round trips a large part of a distributed crawl's time. A process keeps
+    the few requests it took in memory, as it keeps those it is downloading; a process that is
+    killed loses both kinds alike (in Redis, they are already marked as seen).
+    """
+
+    def __init__(self, server: Any, spider: Spider, key: str, serializer: Any = None) -> None:
+        super().__init__(server, spider, key, serializer)
+        self.batch = max(1, spider.crawler.settings.getint("FRONTIER_POP_BATCH"))
+        self.taken: deque[bytes] = deque()
+
+    def __len__(self) -> int:
+        return len(self.taken) + super().__len__()
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        if not self.taken:
+            # The same atomic range-and-remove as scrapy-redis, over a batch.
+            pipe = self.server.pipeline()
+            pipe.multi()
+            pipe.zrange(self.key, 0, self.batch - 1).zremrangebyrank(self.key, 0, self.batch - 1)
+            results, _ = pipe.execute()
+            self.taken.extend(results)
+        return self._decode_request(self.taken.popleft()) if self.taken else None
+
+    def clear(self) -> None:
+        self.taken.clear()
+        super().clear()
+
+
+class SharedScheduler(Scheduler):
+    """scrapy-redis's scheduler; asked whether requests are pending, it answers from the
+    requests already taken when there are some (the engine asks after every download)."""
+
+    def has_pending_requests(self) -> bool:
+        taken = getattr(self.queue, "taken", None)
+        return bool(taken) or len(self.queue) > 0
 
 
 class RedisFrontier:
@@ -45,7 +91,8 @@ class RedisFrontier:
             return
         name = settings.get("FRONTIER_NAME")
         for key, value in {
-            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER": "crawler.frontier.SharedScheduler",
+            "SCHEDULER_QUEUE_CLASS": "crawler.frontier.BatchPriorityQueue",
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True,
             "SCHEDULER_QUEUE_KEY": f"{name}:%(spider)s:requests",

@@ -57,6 +57,8 @@ FRONTIER_NAME = "beritabersih"
 # every FRONTIER_POLL_INTERVAL seconds.
 FRONTIER_BUSY_TTL = 10.0
 FRONTIER_POLL_INTERVAL = 0.5
+# Requests a process takes from the shared queue per Redis round trip.
+FRONTIER_POP_BATCH = 8
 ADDONS = {"crawler.frontier.RedisFrontier": 0}
 
 # --- Components -----------------------------------------------------------------------------

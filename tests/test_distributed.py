@@ -71,7 +71,7 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
         ]
         logs = [p.communicate(timeout=120)[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), [lg[-1500:] for lg in logs]
-    assert all("'SCHEDULER': 'scrapy_redis.scheduler.Scheduler'" in lg for lg in logs)
+    assert all("'SCHEDULER': 'crawler.frontier.SharedScheduler'" in lg for lg in logs)
     both = pages(requested(log)[start:])
 
     assert [p for p, n in Counter(both).items() if n > 1] == []  # no URL fetched twice

@@ -51,6 +51,9 @@ def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPSe
         # Keep-alive, as real sites serve: a new connection per request costs both sides more
         # CPU than the page itself.
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes; with Nagle's algorithm on a kept-alive
+        # connection the body waits for the client's delayed ACK (tens of milliseconds).
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
             target = mirror_file(root, self.path)
