@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,11 @@ def test_corpus_has_one_document_per_story_in_the_format(crawled) -> None:
         assert entry["crawled_at"].endswith("Z") and entry["urls"]
     # Numbered by publication time, then URL.
     assert [m["published"] for m in manifest] == sorted(m["published"] for m in manifest)
+    # The usual file mode (the crawl ran with this process's umask), not mkstemp's 0600.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in [corpus / "manifest.jsonl", *corpus.glob("*.txt")]:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
     assert "'language/rejected/en': 1" in stderr and "'language/rejected/ms': 1" in stderr
 
 
