@@ -53,8 +53,8 @@ DOWNLOAD_HANDLERS = {
 REDIS_URL = ""
 FRONTIER_NAME = "beritabersih"
 # An idle process stops once the shared queue is empty and no other process is busy. A process
-# that dies counts as busy for FRONTIER_BUSY_TTL more seconds; an idle one looks at the queue
-# every FRONTIER_POLL_INTERVAL seconds.
+# that dies counts as busy for FRONTIER_BUSY_TTL more seconds. Every FRONTIER_POLL_INTERVAL
+# seconds, a process with room for more requests looks at the shared queue.
 FRONTIER_BUSY_TTL = 10.0
 FRONTIER_POLL_INTERVAL = 0.5
 # Requests a process takes from the shared queue per Redis round trip.
