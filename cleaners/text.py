@@ -27,18 +27,49 @@ from cleaners.sites import detect_site, get_profile
 
 # A paragraph long enough, and finished like a sentence, is body text: the header search never
 # looks past it.
-_LONG_PARAGRAPH_WORDS = 30
+_LONG_PARAGRAPH_WORDS = 25
 # Author names between credit labels are short and carry no sentence punctuation.
 _NAME_LINE_WORDS = 8
-# How far past the first credit line the header may reach.
-_HEADER_REACH = 10
+# A headline is at most this long, and a block above a deck has at least the smaller count.
+_HEADLINE_WORDS = 30
+_DECKED_HEADLINE_WORDS = 4
+# How far down a page its header may reach (chrome above the headline included), and how far
+# past the first credit line the credit block may reach.
+_TOP_REACH = 60
+_HEADER_REACH = 12
+# Blocks before a dateline that are this long: more than a few and the dateline is not the
+# start of the body but a paragraph inside it.
+_HEADER_LONG_BLOCKS = 3
 # Topic tags after the body are a few words each; no article ends on a subheading.
 _TAG_WORDS = 5
+# Other stories' headlines standing in the body: word count range, share of capitalised words.
+_RELATED_HEADLINE_WORDS = (5, 25)
+_TITLE_CASE_SHARE = 0.7
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
-# "MOSKWA, KOMPAS.com - ..." / "TRIBUNNEWS.COM, JAKARTA - ...": the body starts here.
-_DATELINE = re.compile(
-    r"^[A-Z][\w .'’/()-]{1,60},\s*[\w.]+\s*[-–—]\s+\S|^[A-Z.]+\.COM,\s*[A-Z ]+[-–—]"
+_HEADLINE_END = re.compile(r"(?<!\.)\.$")  # a full stop ends a sentence, "..." may end a headline
+# The dateline that opens the body. Strong: it names the newsroom ("MOSKWA, KOMPAS.com - ",
+# "TRIBUNNEWS.COM, JAKARTA - ", "SURYAMALANG.COM - ", "Jayapura, Kompas - "), so it anchors
+# the body; weak: a place in capitals and a dash ("PONTIANAK - "), which a photo caption's
+# keyword also has ("EVAKUASI - Petugas ..."), so it only ends a search.
+_NEWSROOM = (
+    r"(?:[A-Za-z][\w-]*\.(?:COM|CO\.ID|CO|ID|NET|com|co\.id|id|net)"
+    r"|[\w-]*(?:KOMPAS|Kompas|TRIBUN|Tribun)[\w-]*|WARTA ?KOTA|Warta ?Kota)"
 )
+_STRONG_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w .'’/()-]{{1,40}},\s*)?{_NEWSROOM}(?:\s*,\s*[A-Z][\w .'’/()-]{{1,40}})?"
+    r"\s*(?:[-–—]{1,2}|:)\s*\S"
+)
+_WEAK_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’]{2,30}(?:,\s*[A-Z][\w .'’]{2,30})?\s*[-–—]{1,2}\s+\S"
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\s*[-–—]\s"
+)
+
+
+def _is_dateline(text: str) -> bool:
+    return bool(_STRONG_DATELINE.search(text) or _WEAK_DATELINE.search(text))
+
+
 _SYNDICATION_SOURCE = re.compile(
     r"(?:tayang|terbit|dimuat|ditayangkan|diterbitkan|dipublikasikan)\s+(?:di|pada|oleh)\s+"
     r"(?P<source>[\w.+-]+)",
@@ -177,16 +208,69 @@ def _classifier(profile_name: str) -> _Classifier:
     )
 
 
+def _words(text: str) -> int:
+    return text.count(" ") + 1
+
+
 def _is_long_paragraph(text: str) -> bool:
-    return text.count(" ") + 1 >= _LONG_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+    return _words(text) >= _LONG_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
 
 
 def _is_name_line(text: str) -> bool:
-    return (
-        text.count(" ") + 1 <= _NAME_LINE_WORDS
-        and not _SENTENCE_END.search(text)
-        and not _DATELINE.search(text)
+    return _words(text) <= _NAME_LINE_WORDS and not _SENTENCE_END.search(text) and not (
+        _is_dateline(text)
     )
+
+
+def _is_headline_like(text: str) -> bool:
+    return _words(text) <= _HEADLINE_WORDS and not _HEADLINE_END.search(text) and not (
+        _STRONG_DATELINE.search(text)
+    )
+
+
+def _is_header_family(fam: _CompiledFamily | None) -> bool:
+    return fam is not None and fam.name in HEADER_FAMILIES
+
+
+def _pick_headline(
+    run: list[int], texts: Sequence[str], profile: SiteProfile
+) -> tuple[int | None, dict[int, str]]:
+    """The headline among the plain blocks of the header, and the roles of the others.
+
+    On most layouts the headline is the last of them (topic labels and column author boxes sit
+    above it); where the site prints a deck under the headline, a longer block after a
+    headline-sized one is the deck; where an account name and bio sit between the headline and
+    the date line, the headline is the first.
+    """
+    seen: set[str] = set()
+    candidates = []
+    for i in run:
+        if texts[i] not in seen and _is_headline_like(texts[i]):
+            candidates.append(i)
+        seen.add(texts[i])
+    if not candidates:
+        return None, {}
+    if profile.byline_above_date:
+        headline = candidates[0]
+    else:
+        headline = candidates[-1]
+        if profile.deck_below_headline and len(run) >= 2 and run[-1] == headline:
+            above = run[-2]
+            longer = len(texts[headline]) > len(texts[above]) or _HEADLINE_END.search(
+                texts[headline]
+            )
+            if (
+                above in candidates
+                and _words(texts[above]) >= _DECKED_HEADLINE_WORDS
+                and (longer or not _is_headline_like(texts[headline]))
+            ):
+                headline = above
+    roles = {i: ("topic-label" if i < headline else "byline") for i in run if i != headline}
+    if profile.deck_below_headline:
+        for i in run:
+            if i > headline:
+                roles[i] = "deck"
+    return headline, roles
 
 
 def _find_header(
@@ -194,95 +278,155 @@ def _find_header(
 ) -> tuple[int | None, int, dict[int, str]]:
     """Locate the headline and the end of the header in a dump with no known title.
 
-    Returns (headline index, index of the last header block, roles of the other header blocks).
-    The headline is the block right above the first credit line (or the one above a deck, on
-    sites that print one); without any credit line it is the first plain block.
+    Returns (headline index or None, index of the last header block or -1, roles of the other
+    header blocks). Nothing here may cost the body: without a headline the body is still
+    found, and without a recognisable header every block is judged on its own.
     """
-    n = len(texts)
-    first_plain: int | None = None
-    first_credit: int | None = None
-    above: list[int] = []  # plain blocks above the first credit line
+    n = min(len(texts), _TOP_REACH)
+    # 1. How far the header can reach: to the first credit line under some text (a date line or
+    # credit above everything else is page chrome), the body's dateline, or the first
+    # paragraph that is not a caption or bio squeezed between credit lines.
+    plain_seen = False
+    credit: int | None = None
+    boundary = n
     for i in range(n):
         fam = fams[i]
         if fam is None:
-            if first_plain is None:
-                first_plain = i
-            if _is_long_paragraph(texts[i]):
-                break  # the body has begun: there is no credit block above it
-            above.append(i)
-        elif fam.name in HEADER_FAMILIES:
-            first_credit = i
+            text = texts[i]
+            if _STRONG_DATELINE.search(text) or (
+                _is_long_paragraph(text) and not _is_header_family(fams[i + 1] if i + 1 < n else None)
+            ):
+                boundary = i
+                break
+            plain_seen = True
+        elif plain_seen and _is_header_family(fam):
+            credit = boundary = i
             break
-    if first_plain is None:
-        return None, -1, {}
-    if first_credit is None or not above:
-        return first_plain, first_plain, {}
+    # 2. The headline: among the plain blocks right above that point (chrome between them is
+    # skipped, a credit line above them ends them).
+    run: list[int] = []
+    for i in range(boundary - 1, -1, -1):
+        fam = fams[i]
+        if fam is None:
+            if _is_long_paragraph(texts[i]):
+                break
+            run.append(i)
+        elif _is_header_family(fam):
+            break
+    run.reverse()
+    headline, roles = _pick_headline(run, texts, profile)
+    header_end = headline if headline is not None else -1
+    for i in run:
+        if headline is not None and i > headline:
+            header_end = max(header_end, i)
 
-    roles: dict[int, str] = {}
-    if profile.byline_above_date and len(above) >= 2 and _is_name_line(texts[above[-1]]):
-        roles[above[-1]] = "byline"
-        above.pop()
-    if profile.deck_below_headline and len(above) >= 3:
-        headline = above[-2]
-        roles[above[-1]] = "deck"
-    elif profile.deck_below_headline and len(above) == 2:
-        # Topic label + headline, or headline + deck: a topic label is a few words with no
-        # sentence end, shorter than what follows it.
-        first, second = texts[above[0]], texts[above[1]]
-        if first.count(" ") < 5 and not _SENTENCE_END.search(second) and len(first) < len(second):
-            headline = above[1]
-        else:
-            headline = above[0]
-            roles[above[1]] = "deck"
-    else:
-        headline = above[-1]
-    for i in above:
-        if i < headline:
-            roles[i] = "topic-label"
-
-    # The credit block: credit lines, author names between them, and (where the site prints it
-    # there) the caption under the photo credit. A plain paragraph ends it.
-    last = first_credit
-    pending: list[int] = []
-    for j in range(first_credit + 1, min(n, first_credit + 1 + _HEADER_REACH)):
-        fam = fams[j]
-        if fam is not None and fam.name in HEADER_FAMILIES:
+    # 3. The credit block: credit lines, author names, and captions or bios squeezed between
+    # them (or, where the site prints it there, the caption under the photo credit).
+    if credit is not None:
+        last = credit
+        pending: list[int] = []
+        for j in range(credit + 1, min(len(texts), credit + 1 + _HEADER_REACH)):
+            fam = fams[j]
+            text = texts[j]
+            if _is_header_family(fam):
+                for p in pending:
+                    roles[p] = "byline"
+                pending.clear()
+                last = j
+            elif fam is not None:
+                continue
+            elif _is_dateline(text):
+                break
+            elif _is_name_line(text) and _words(text) > 0:
+                pending.append(j)
+            elif (
+                profile.caption_after_photo_credit
+                and fams[j - 1] is not None
+                and fams[j - 1].name == "photo-credit"
+            ) or any(_is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3))):
+                roles[j] = "caption"
+                last = j
+            else:
+                break
+        # Names right under the credit lines, before the body, are the byline ("Name, title").
+        if pending and pending[0] <= last + 2:
             for p in pending:
                 roles[p] = "byline"
-            pending.clear()
-            last = j
-        elif fam is not None:
-            continue
-        elif (
-            profile.caption_after_photo_credit
-            and fams[last] is not None
-            and fams[last].name == "photo-credit"
-            and last == j - 1
-            and not _DATELINE.search(texts[j])
-        ):
-            roles[j] = "caption"
-            last = j
-        elif _is_name_line(texts[j]):
-            pending.append(j)
-        else:
+            last = max(last, pending[-1])
+        header_end = max(header_end, last)
+
+    # 4. The body's dateline ends the header, when what stands before it is header-sized.
+    for i in range(max(header_end + 1, 0), n):
+        if fams[i] is None and _STRONG_DATELINE.search(texts[i]):
+            long_blocks = sum(
+                1 for k in range(header_end + 1, i) if fams[k] is None and _is_long_paragraph(texts[k])
+            )
+            if long_blocks <= _HEADER_LONG_BLOCKS:
+                for k in range(header_end + 1, i):
+                    roles.setdefault(k, "header")
+                header_end = i - 1
             break
-    return headline, last, roles
+    return headline, header_end, roles
+
+
+def _is_related_headline(text: str) -> bool:
+    """Shaped like another story's headline: Title Case words, no sentence end, not a list item."""
+    words = text.split()
+    if not _RELATED_HEADLINE_WORDS[0] <= len(words) <= _RELATED_HEADLINE_WORDS[1]:
+        return False
+    if _SENTENCE_END.search(text) or _LIST_ITEM.match(text):
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(long_words)
+
+
+def _drop_headline_runs(decisions: list[Decision], body: list[str]) -> None:
+    """Drop runs of two or more other stories' headlines standing in the body without a label.
+
+    A subheading is one such line followed by its paragraphs; two or more in a row are a list
+    of related links whose "Baca juga" label the page renders as an image or not at all.
+    """
+    kept = [pos for pos, d in enumerate(decisions) if d.keep and d.family == "body"]
+    run: list[int] = []
+    dropped: set[int] = set()
+    for pos in [*kept, -1]:
+        if pos >= 0 and _is_related_headline(decisions[pos].text):
+            run.append(pos)
+            continue
+        if len(run) >= 2:
+            dropped.update(run)
+        run = []
+    if not dropped:
+        return
+    for pos in sorted(dropped):
+        d = decisions[pos]
+        decisions[pos] = Decision(d.line, d.text, False, "related-link")
+    texts = {decisions[pos].text for pos in dropped}
+    body[:] = [b for b in body if b not in texts]
 
 
 def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
     """Drop the short, unfinished blocks that end the body: topic tags, not article text.
 
-    A subheading always has text after it, so a short block with no sentence end that only
-    chrome follows is a tag list (kumparan prints its topics there) or a leftover label.
+    A subheading always has text after it, so two or more short blocks with no sentence end
+    that only chrome follows are a tag list (kumparan prints its topics there). One such block
+    alone is left: a dump cut short can end on a subheading.
     """
+    tags: list[int] = []
     for pos in range(len(decisions) - 1, -1, -1):
         d = decisions[pos]
         if not d.keep:
             continue
-        if d.family != "body" or len(body) <= 1:
-            return
-        if d.text.count(" ") + 1 > _TAG_WORDS or _SENTENCE_END.search(d.text):
-            return
+        if d.family != "body" or len(body) - len(tags) <= 1:
+            break
+        if _words(d.text) > _TAG_WORDS or _SENTENCE_END.search(d.text):
+            break
+        tags.append(pos)
+    if len(tags) < 2:
+        return
+    for pos in tags:
+        d = decisions[pos]
         decisions[pos] = Decision(d.line, d.text, False, "topic-tags")
         body.pop()
 
@@ -353,7 +497,8 @@ def clean_blocks(
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
             in_tail = fam.ends_body and bool(body)
-        elif text == previous:
+        elif text == previous or text == headline:
+            # A block printed twice in a row, or the headline again (as a photo's caption).
             decision = Decision(numbers[i], text, False, "repeat")
         else:
             decision = Decision(numbers[i], text, True, "body")
@@ -361,8 +506,9 @@ def clean_blocks(
         previous = text
         decisions.append(decision)
 
+    _drop_headline_runs(decisions, body)
     _drop_trailing_tags(decisions, body)
-    document = render(headline, body) if headline and body else ""
+    document = render(headline, body) if body else ""
     return Cleaned(
         text=document,
         title=headline,
