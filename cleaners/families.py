@@ -22,7 +22,8 @@ _PHOTO_SOURCES = (
     r"KOMPAS\.com|Kompas\.com|KOMPAS\.COM|KOMPAS|Kompas\.id|Tribunnews\.com|TRIBUNNEWS\.COM|"
     r"Tribun\w*\.com|kumparan|AFP|REUTERS|Reuters|AP|ANTARA|Antara|EPA|Xinhua|SHUTTERSTOCK|"
     r"Shutterstock|iStockphoto|Getty Images|Freepik|Unsplash|Pixabay|Dok\.?|Dokumentasi|"
-    r"Istimewa|ISTIMEWA|Tangkap layar|Screenshot|Handout"
+    r"Istimewa|ISTIMEWA|Tangkap layar|Screenshot|Handout|Instagram|Twitter|Facebook|YouTube|"
+    r"TikTok|Wikimedia|Wikipedia|Foto|Dok"
 )
 
 MEMBERSHIP = Family(
@@ -69,7 +70,20 @@ RELATED_LINK = Family(
         r"^(?:berita|artikel) terkait\s*:",
         r"^(?:klik|ketuk) (?:untuk|di sini untuk) (?:baca|membaca)",
         r"^(?:baca|simak) (?:berita|artikel) (?:lain|menarik) ",
+        # "Baca: ...", "(Baca: ...)", "Simak: ...": the label alone before another headline.
+        r"^\(?(?:baca|lihat|simak|tonton)(?: juga| pula)?\s*:",
     ),
+)
+
+# "Selengkapnya baca di sini", "BACA SELENGKAPNYA >>>": a pointer, no headline after it.
+MORE_LINK = Family(
+    "related-link",
+    (
+        r"^selengkapnya,? (?:baca|klik|simak|lihat|cek|tonton)\b",
+        r"^(?:baca|lihat|klik|simak) (?:selengkapnya|lengkapnya)\W*$",
+        r"^(?:baca|lihat|klik|simak) (?:selengkapnya |lengkapnya )?(?:di|pada) (?:sini|link|tautan)",
+    ),
+    max_words=12,
 )
 
 SYNDICATION = Family(
@@ -99,7 +113,22 @@ PROMOTION = Family(
         r"pastikan (?:kamu|anda) sudah (?:install|menginstal|menginstall|memasang)",
         r"^(?:klik|kunjungi) (?:link|tautan|di sini)\b",
         r"https?://(?:kmp\.im|bit\.ly|s\.id|t\.me|wa\.me)/",
+        r"^(?:baca|buka|lanjut(?:kan)? (?:baca|membaca)) di (?:app|aplikasi)\b",
     ),
+)
+
+# Short calls to read or follow the site elsewhere, in any order of words ("Baca berita X.com
+# lainnya di Google News", "X Hadir di WhatsApp Channel").
+PLATFORM_PROMOTION = Family(
+    "promotion",
+    (
+        r"(?:di|ke|lewat|via|melalui|dalam) (?:google news|play store|app store|"
+        r"(?:saluran|channel|grup) (?:whatsapp|telegram)|(?:whatsapp|telegram) (?:channel|grup))\b",
+        r"^(?:baca|ikuti|simak|dapatkan|update) (?:\S+ ){0,5}(?:di|lewat|via|melalui) (?:google news|"
+        r"whatsapp|telegram|aplikasi)\b",
+        r"^(?:download|unduh) (?:\S+ ){0,4}(?:aplikasi|app)\b",
+    ),
+    max_words=16,
 )
 
 SHARE_ICON = Family(
@@ -117,7 +146,8 @@ SHARE_WORDS = Family(
         r"^(?:comments?|komentar|share|bagikan|suka|like|tweet|oke|ok|salin|salin (?:tautan|link)|"
         r"copy(?: link)?|tautan disalin|perbesar|zoom|kirim|simpan|laporkan|lapor|reaksi|"
         r"(?:tulis|lihat|tampilkan|beri|kirim) komentar|\d+ komentar|facebook|twitter|whatsapp|"
-        r"telegram|line|linkedin|e-?mail|pinterest|print|cetak)\s*:?$",
+        r"telegram|line|linkedin|e-?mail|pinterest|print|cetak|follow|ikuti|clock|"
+        r"text sizes?|ukuran (?:teks|huruf|font)|small|medium|large|larger|largest)\s*:?$",
         r"^(?:bagikan|share)(?: (?:artikel|berita|tulisan)(?: ini)?)?(?: (?:melalui|ke|via|lewat))?"
         r"\s*:?$",
     ),
@@ -153,6 +183,7 @@ RELATED_LIST = Family(
         r"^(?:lainnya dari|lebih banyak dari|more from) .{1,40}$",
         r"^(?:most popular|most read|latest news|related(?: articles| news)?|"
         r"recommended(?: for you)?)$",
+        r"^live (?:update|updates|report|blog|streaming)$",
     ),
     max_words=6,
     ends_body=True,
@@ -166,8 +197,23 @@ COPYRIGHT = Family(
         r"a subsidiary of\b",
         r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|"
         r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
+        # The © sign anywhere in a short line, also as mojibake (UTF-8 read as TIS-620 or Latin-1).
+        r"(?:©|ยฉ|â©)",
+        r"\bpedoman media siber\b.*\b(?:redaksi|privasi|privacy|kontak|contact)\b",
+        r"\b(?:privacy policy|kebijakan privasi)\b.*\b(?:contact|kontak|terms|syarat)\b",
+        r"^isi komentar (?:\S+ ){0,3}(?:tanggung ?jawab|diatur)",
+        r"^version \d+(?:\.\d+){1,3}$",
     ),
     max_words=25,
+    ends_body=True,
+)
+
+# Footer menus rendered with no space between their entries ("Tentang KamiPedoman Media Siber...").
+GLUED_FOOTER = Family(
+    "copyright",
+    (r"^(?:Tentang Kami|About Us|Redaksi|Pedoman Media Siber)(?:[A-Z]|$)",),
+    max_words=40,
+    ignore_case=False,
     ends_body=True,
 )
 
@@ -184,12 +230,32 @@ METADATA = Family(
         r"videografer|produser|penerjemah)\s*(?::|\||$)",
         # ... or followed by a name without a colon ("Editor Wahyunanda Kusuma Pertiwi").
         r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|redaktur)"
-        r"(?:\s+[\w.'’-]+){1,5},?$",
+        r"(?:\s+[\w.'’,-]+){1,6}$",
         r"^(?:laporan|reporter) (?:wartawan|reporter|koresponden|kontributor)\b",
         r"^(?:oleh|by)\s*:\s*\S",
         r"^sumber\s*:?\s*(?:\S+\s?){1,5}$",
+        # Role labels that follow no colon or sit in a list ("Tim Redaksi", "Video Production: X").
+        r"^(?:tim redaksi|tim editorial|editor(?:ial)? team)$",
+        r"^(?:video production|produksi video|videografer|grafis|desain grafis|infografis|"
+        r"ilustrator|penata letak)\s*:",
+        r"^ringkasan(?: berita)?\s*:?$",
+        # Reading time and view counts ("waktu baca 2 menit", "Dibaca 1.204 kali").
+        r"^(?:waktu baca|baca dalam|lama baca)\s*\d+\s*(?:menit|min)",
+        r"^\d+\s*(?:menit|min) (?:baca|membaca|read)\b",
+        r"^(?:dibaca|dilihat)\s*[\d.,]+\s*kali$",
+        # User-story boxes: the label and the disclaimer under the account's name.
+        r"^konten (?:dari|oleh) (?:pengguna|pembaca|mitra)$",
+        r"tidak mewakili pandangan (?:dari )?redaksi",
     ),
-    max_words=20,
+    max_words=25,
+)
+
+# Credits glued to the name by the old layouts ("EditorHeru Margianto", "PenulisAlsadad Rudi").
+GLUED_CREDIT = Family(
+    "metadata",
+    (r"^(?:Editor|Penulis|Reporter|Kontributor|Penyunting|Fotografer|Pewarta)[A-Z][a-z]",),
+    max_words=6,
+    ignore_case=False,
 )
 
 PHOTO_CREDIT = Family(
@@ -204,9 +270,20 @@ PHOTO_CREDIT = Family(
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
+        # A host name alone or with the photographer ("Tribunnews.com", "kompas.com",
+        # "banjarmasinpost.co.id/muhammad rahmadi", "Kolase TribunMadura.com").
+        r"^(?:Kolase|KOLASE|Kolase foto|Dok\.?|Foto)?[ /]*[A-Za-z][\w-]*(?:\.[a-zA-Z]{2,3}){1,2}"
+        r"(?: ?/ ?[\w .'’-]{2,60})?$",
+        r"^(?:Instagram|INSTAGRAM|Twitter|TikTok|YouTube|Facebook|IG)\s*@?[\w.]+$",
+        r"^(?:istimewa|dok\. pribadi|dokumentasi pribadi|ilustrasi)$",
     ),
     max_words=8,
     ignore_case=False,
+)
+
+_BRACKET_CREDIT = (
+    rf"\((?:[A-Za-z][^()]{{0,60}}/\s?[A-Za-z][^()]{{0,60}}|[^()]{{0,40}}\b(?:{_PHOTO_SOURCES})\b"
+    r"[^()]{0,60})\)"
 )
 
 CAPTION = Family(
@@ -214,10 +291,34 @@ CAPTION = Family(
     (
         # kumparan style: the caption ends with "Foto: <credit>".
         *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Foto", "FOTO", "Sumber foto")),
-        # Kompas and Tribun style: the caption ends with the credit in brackets.
-        rf"\((?:[A-Za-z][^()]{{0,60}}/\s?[A-Za-z][^()]{{0,60}}|[^()]{{0,40}}\b(?:{_PHOTO_SOURCES})"
-        rf"\b[^()]{{0,60}})\)\s*$",
+        *(rf"\b{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Dok", "DOK", "Dokumentasi")),
+        # Kompas and Tribun style: the caption ends with the credit in brackets. A credit in
+        # brackets after a finished sentence is the reporter's sign-off of a paragraph instead
+        # (see SHORT_CAPTION).
+        rf"[^.!?\"”’\s] ?{_BRACKET_CREDIT}\s*$",
+        r"\((?:Foto|FOTO|Dok|DOK)\s*:[^()]{1,80}\)\s*$",
+        # ... unless the credit is an agency's or newsroom's in capitals, as photo credits are
+        # printed ("(KOMPAS.com/GARRY LOTULUNG)", "(SHUTTERSTOCK/LUCIGERMA)").
+        r"\((?:[A-Z][A-Z0-9 &'’-]*|KOMPAS\.com|Kompas\.com)(?:\.COM|\.ID)?\s?/\s?[A-Z][\w .,'’-]+\)"
+        r"\s*$",
     ),
+    ignore_case=False,
+)
+
+# A sentence or two and a credit in brackets is a caption when it is short; a paragraph of the
+# article signed off by its reporter ("... sepi. (Dedi/tribunlampung)") is longer.
+SHORT_CAPTION = Family(
+    "caption",
+    (rf"[.!?\"”’] ?{_BRACKET_CREDIT}\s*$",),
+    max_words=12,
+    ignore_case=False,
+)
+
+# Captions that open with their label ("Foto: ...", "Ilustrasi ...").
+LABELED_CAPTION = Family(
+    "caption",
+    (r"^\(?(?:Foto|FOTO|Dok|DOK)\s*:", r"^Ilustrasi\b"),
+    max_words=25,
     ignore_case=False,
 )
 
@@ -225,6 +326,38 @@ PHOTO_WIDGET = Family(
     "caption",
     (r"^(?:lihat|buka|perbesar) (?:foto|gambar|galeri)(?: (?:lainnya|selengkapnya))?$",),
     max_words=4,
+)
+
+# Lines that are markup, not text: image-CDN parameters, Markdown images, bare URLs, rows of a
+# table of other stories ("| Headline |", "![]() |").
+MARKUP = Family(
+    "markup",
+    (
+        r":(?:quality|format|focal|fill|resize)\(",
+        r"^!\[[^\]]*\]\(",
+        r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|?$",
+        r"^(?:https?://|www\.)\S+$",
+        r"^\|?[^|]{10,}\s\|$",
+        r"^<[a-z]+[^>]*>$",
+    ),
+)
+
+# Server error dumps printed above old pages ("A PHP Error was encountered", "Severity: Notice").
+ERROR_DUMP = Family(
+    "error-dump",
+    (
+        r"^a php error was encountered$",
+        r"^(?:severity|message|filename|line number)\s*:\s*\S",
+        r"^(?:warning|notice|fatal error|deprecated|parse error)\s*:.*\b(?:on line \d+|\.php\b)",
+    ),
+    max_words=25,
+)
+
+# Breadcrumbs ("Home » News » Politik").
+BREADCRUMB = Family(
+    "navigation",
+    (r"^[^»›]{1,30}(?:\s[»›]\s[^»›]{1,30}){1,6}$",),
+    max_words=12,
 )
 
 STRAY = Family(
@@ -251,13 +384,22 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     SHARE_WORDS,
     SYNDICATION,
     RELATED_LINK,
+    MORE_LINK,
     PROMOTION,
+    PLATFORM_PROMOTION,
     PAGINATION,
     RELATED_LIST,
     COPYRIGHT,
+    GLUED_FOOTER,
     METADATA,
+    GLUED_CREDIT,
     PHOTO_CREDIT,
     CAPTION,
+    SHORT_CAPTION,
+    LABELED_CAPTION,
     PHOTO_WIDGET,
+    MARKUP,
+    ERROR_DUMP,
+    BREADCRUMB,
     STRAY,
 )
