@@ -253,7 +253,7 @@ METADATA = Family(
 # Credits glued to the name by the old layouts ("EditorHeru Margianto", "PenulisAlsadad Rudi").
 GLUED_CREDIT = Family(
     "metadata",
-    (r"^(?:Editor|Penulis|Reporter|Kontributor|Penyunting|Fotografer|Pewarta)[A-Z][a-z]",),
+    (r"^(?:Editor|Penulis|Reporter|Kontributor|Penyunting|Fotografer|Pewarta)[A-Z](?:[a-z]|\.? )",),
     max_words=6,
     ignore_case=False,
 )
@@ -328,18 +328,23 @@ PHOTO_WIDGET = Family(
     max_words=4,
 )
 
-# Lines that are markup, not text: image-CDN parameters, Markdown images, bare URLs, rows of a
-# table of other stories ("| Headline |", "![]() |").
+# Lines that are markup, not text: image-CDN parameters, Markdown images, bare URLs, tags.
 MARKUP = Family(
     "markup",
     (
         r":(?:quality|format|focal|fill|resize)\(",
         r"^!\[[^\]]*\]\(",
-        r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|?$",
         r"^(?:https?://|www\.)\S+$",
-        r"^\|?[^|]{10,}\s\|$",
         r"^<[a-z]+[^>]*>$",
     ),
+)
+
+# Other stories laid out as a table: one headline per row ("| Headline |", "Headline |"), an
+# image cell ("![]() |"). The list follows the article, like the related lists it replaces.
+HEADLINE_TABLE = Family(
+    "related-list",
+    (r"^\|?[^|]{10,}\s\|$", r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|?$"),
+    ends_body=True,
 )
 
 # Server error dumps printed above old pages ("A PHP Error was encountered", "Severity: Notice").
@@ -399,6 +404,7 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     LABELED_CAPTION,
     PHOTO_WIDGET,
     MARKUP,
+    HEADLINE_TABLE,
     ERROR_DUMP,
     BREADCRUMB,
     STRAY,

@@ -48,6 +48,14 @@ _TITLE_CASE_SHARE = 0.7
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
 _HEADLINE_END = re.compile(r"(?<!\.)\.$")  # a full stop ends a sentence, "..." may end a headline
+# Not a headline: a menu bullet, or the page's <title> with the site's name after a dash.
+_NOT_A_HEADLINE = re.compile(
+    r"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:Tribun|TRIBUN|Kompas|KOMPAS|kumparan)[\w .]*$"
+)
+# A credit label with no name after it: the name stands above it ("Alsadad Rudi / Penulis").
+_BARE_CREDIT_LABEL = re.compile(
+    r"^(?:penulis|editor|reporter|kontributor|penyunting|tim redaksi|tim editorial)\s*:?$", re.I
+)
 # The dateline that opens the body. Strong: it names the newsroom ("MOSKWA, KOMPAS.com - ",
 # "TRIBUNNEWS.COM, JAKARTA - ", "SURYAMALANG.COM - ", "Jayapura, Kompas - "), so it anchors
 # the body; weak: a place in capitals and a dash ("PONTIANAK - "), which a photo caption's
@@ -137,7 +145,7 @@ class _Classifier:
             or self.floating_ci.search(lower)
             or self.floating_cs.search(text)
         ):
-            return None
+            return _DOUBLED_CAPTION if _is_doubled(text) else None
         words = text.count(" ") + 1
         for fam in self.families:
             if fam.max_words is not None and words > fam.max_words:
@@ -145,6 +153,16 @@ class _Classifier:
             if fam.regex.search(text):
                 return fam
         return None
+
+
+# A photo widget prints the caption, the credit glued to it, then the caption again ("Warga
+# mengungsi. KOMPAS.com/NAMAWarga mengungsi."): a block that repeats its own opening.
+_DOUBLED_CAPTION = _CompiledFamily("caption", re.compile(r"(?!)"), None, False)
+_DOUBLED_PREFIX = 40
+
+
+def _is_doubled(text: str) -> bool:
+    return len(text) >= 2 * _DOUBLED_PREFIX and text.find(text[:_DOUBLED_PREFIX], 20) != -1
 
 
 class _Families:
@@ -242,20 +260,26 @@ def _pick_headline(
     headline-sized one is the deck; where an account name and bio sit between the headline and
     the date line, the headline is the first.
     """
+    roles: dict[int, str] = {}
     seen: set[str] = set()
-    candidates = []
+    unique = []
     for i in run:
-        if texts[i] not in seen and _is_headline_like(texts[i]):
-            candidates.append(i)
-        seen.add(texts[i])
+        if texts[i] in seen:
+            roles[i] = "repeat"
+        else:
+            unique.append(i)
+            seen.add(texts[i])
+    candidates = [
+        i for i in unique if _is_headline_like(texts[i]) and not _NOT_A_HEADLINE.search(texts[i])
+    ]
     if not candidates:
-        return None, {}
+        return None, roles
     if profile.byline_above_date:
         headline = candidates[0]
     else:
         headline = candidates[-1]
-        if profile.deck_below_headline and len(run) >= 2 and run[-1] == headline:
-            above = run[-2]
+        if profile.deck_below_headline and len(unique) >= 2 and unique[-1] == headline:
+            above = unique[-2]
             longer = len(texts[headline]) > len(texts[above]) or _HEADLINE_END.search(
                 texts[headline]
             )
@@ -265,12 +289,38 @@ def _pick_headline(
                 and (longer or not _is_headline_like(texts[headline]))
             ):
                 headline = above
-    roles = {i: ("topic-label" if i < headline else "byline") for i in run if i != headline}
-    if profile.deck_below_headline:
-        for i in run:
-            if i > headline:
+    for i in unique:
+        if i != headline:
+            roles[i] = "topic-label" if i < headline else "byline"
+            if i > headline and profile.deck_below_headline:
                 roles[i] = "deck"
     return headline, roles
+
+
+def _header_run(
+    boundary: int, texts: Sequence[str], fams: _Families, after_credit: bool
+) -> list[int]:
+    """The plain blocks of the header right above ``boundary``, top to bottom.
+
+    Chrome between them is skipped; a credit line or a paragraph above them ends them. Above a
+    credit line they are headline, labels and bylines; with no credit line at all the page may
+    start with its body, so only headline-shaped blocks at its very top are taken.
+    """
+    run: list[int] = []
+    for i in range(boundary - 1, -1, -1):
+        fam = fams[i]
+        if fam is None:
+            if _is_long_paragraph(texts[i]):
+                break
+            run.append(i)
+        elif _is_header_family(fam):
+            break
+    run.reverse()
+    if not after_credit:
+        for pos, i in enumerate(run):
+            if not _is_headline_like(texts[i]):
+                return run[:pos]
+    return run
 
 
 def _find_header(
@@ -283,11 +333,16 @@ def _find_header(
     found, and without a recognisable header every block is judged on its own.
     """
     n = min(len(texts), _TOP_REACH)
-    # 1. How far the header can reach: to the first credit line under some text (a date line or
-    # credit above everything else is page chrome), the body's dateline, or the first
-    # paragraph that is not a caption or bio squeezed between credit lines.
+    # 1. The credit block starts at the first credit line under some text (a date line or
+    # credit above everything else is page chrome) that has a headline above it; the header
+    # can reach no further than the body's dateline or the first paragraph that is not a
+    # caption or bio squeezed between credit lines.
     plain_seen = False
     credit: int | None = None
+    headline: int | None = None
+    roles: dict[int, str] = {}
+    run: list[int] = []
+    first_credit: int | None = None
     boundary = n
     for i in range(n):
         fam = fams[i]
@@ -300,21 +355,25 @@ def _find_header(
                 break
             plain_seen = True
         elif plain_seen and _is_header_family(fam):
-            credit = boundary = i
-            break
-    # 2. The headline: among the plain blocks right above that point (chrome between them is
-    # skipped, a credit line above them ends them).
-    run: list[int] = []
-    for i in range(boundary - 1, -1, -1):
-        fam = fams[i]
-        if fam is None:
-            if _is_long_paragraph(texts[i]):
+            run = _header_run(i, texts, fams, after_credit=True)
+            if _BARE_CREDIT_LABEL.match(texts[i]):
+                # "Name / Penulis": the names right above a bare label are its byline.
+                while run and _is_name_line(texts[run[-1]]) and _words(texts[run[-1]]) <= 5:
+                    roles[run.pop()] = "byline"
+            first_credit = i if first_credit is None else first_credit
+            headline, run_roles = _pick_headline(run, texts, profile)
+            roles.update(run_roles)
+            if headline is not None:
+                credit = i
                 break
-            run.append(i)
-        elif _is_header_family(fam):
-            break
-    run.reverse()
-    headline, roles = _pick_headline(run, texts, profile)
+            plain_seen = False
+    if credit is None:
+        credit = first_credit
+        if headline is None and first_credit is None:
+            # 2. No credit line: a headline can only be at the very top.
+            run = _header_run(boundary, texts, fams, after_credit=False)
+            headline, run_roles = _pick_headline(run, texts, profile)
+            roles.update(run_roles)
     header_end = headline if headline is not None else -1
     for i in run:
         if headline is not None and i > headline:
@@ -480,6 +539,14 @@ def clean_blocks(
         headline_idx, header_end, roles = None, -1, {}
         headline = normalize_block(title)
 
+    # A caption printed on both sides of a photo widget ("Caption / zoom-in-whitePerbesar /
+    # Caption") is known by the echo, whatever its wording.
+    echoed = {
+        j
+        for i in range(len(texts) - 2)
+        if texts[i] == texts[i + 2] and fams[i + 1] is not None and fams[i] is None
+        for j in (i, i + 2)
+    }
     body: list[str] = []
     in_tail = False
     previous = headline
@@ -497,6 +564,8 @@ def clean_blocks(
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
             in_tail = fam.ends_body and bool(body)
+        elif i in echoed:
+            decision = Decision(numbers[i], text, False, "caption")
         elif text == previous or text == headline:
             # A block printed twice in a row, or the headline again (as a photo's caption).
             decision = Decision(numbers[i], text, False, "repeat")
