@@ -2,8 +2,10 @@
 
     python benchmarks/clean_bench.py [--docs 10000] [--reference 500]
 
-Each document is a seed with its body paragraphs shuffled and its numbers changed, so no two
-inputs are the same string. For reference, trafilatura extracts the same documents (each line
+Each document is a seed with its body paragraphs shuffled, made unique (a number after their
+first word) and its numbers changed, so no two inputs are the same string and no paragraph is
+seen twice; chrome lines repeat, as they do from page to page of a real site (the cleaner
+classifies a repeated line once). For reference, trafilatura extracts the same documents (each line
 wrapped as an HTML paragraph) in the same run; it is the fallback extractor of this project.
 Runs on one core (one process, no threads).
 """
@@ -35,7 +37,13 @@ def make_documents(count: int, seed: int = 7) -> list[str]:
         lines = seeds[i % len(seeds)].splitlines()
         # Shuffle the middle of the page (the body), keep header and tail where they are.
         start, end = len(lines) // 5, len(lines) // 2
-        middle = lines[start:end]
+        # Paragraphs are made unique to the document (a number after their first word), as the
+        # paragraphs of real pages are; short lines (chrome) stay as they are, as chrome repeats
+        # from page to page of a site.
+        middle = [
+            re.sub(r"^(\S+) ", rf"\1 {i:05d} ", line) if line.count(" ") >= 8 else line
+            for line in lines[start:end]
+        ]
         rng.shuffle(middle)
         text = "\n".join(lines[:start] + middle + lines[end:])
         shift = i % 10

@@ -81,7 +81,8 @@ MORE_LINK = Family(
     (
         r"^selengkapnya,? (?:baca|klik|simak|lihat|cek|tonton)\b",
         r"^(?:baca|lihat|klik|simak) (?:selengkapnya|lengkapnya)\W*$",
-        r"^(?:baca|lihat|klik|simak) (?:selengkapnya |lengkapnya )?(?:di|pada) (?:sini|link|tautan)",
+        r"^(?:baca|lihat|klik|simak) (?:selengkapnya |lengkapnya )?(?:di|pada) "
+        r"(?:sini|link|tautan)",
     ),
     max_words=12,
 )
@@ -119,13 +120,20 @@ PROMOTION = Family(
 
 # Short calls to read or follow the site elsewhere, in any order of words ("Baca berita X.com
 # lainnya di Google News", "X Hadir di WhatsApp Channel").
+_PREPOSITIONS = ("di", "ke", "lewat", "via", "melalui", "dalam")
+
 PLATFORM_PROMOTION = Family(
     "promotion",
     (
-        r"(?:di|ke|lewat|via|melalui|dalam) (?:google news|play store|app store|"
-        r"(?:saluran|channel|grup) (?:whatsapp|telegram)|(?:whatsapp|telegram) (?:channel|grup))\b",
-        r"^(?:baca|ikuti|simak|dapatkan|update) (?:\S+ ){0,5}(?:di|lewat|via|melalui) (?:google news|"
-        r"whatsapp|telegram|aplikasi)\b",
+        # The platform first (a literal is searched fast), the preposition before it checked
+        # behind it: "... di Google News", "... via Play Store".
+        *(
+            rf"{platform}(?:{'|'.join(f'(?<={prep} {platform})' for prep in _PREPOSITIONS)})"
+            for platform in ("google news", "play store", "app store")
+        ),
+        r"(?:grup|channel) (?:whatsapp|telegram)\b",
+        r"^(?:baca|ikuti|simak|dapatkan|update) (?:\S+ ){0,5}(?:di|lewat|via|melalui) "
+        r"(?:google news|whatsapp|telegram|aplikasi)\b",
         r"^(?:download|unduh) (?:\S+ ){0,4}(?:aplikasi|app)\b",
     ),
     max_words=16,
@@ -199,8 +207,9 @@ COPYRIGHT = Family(
         r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
         # The © sign anywhere in a short line, also as mojibake (UTF-8 read as TIS-620 or Latin-1).
         r"(?:©|ยฉ|â©)",
-        r"\bpedoman media siber\b.*\b(?:redaksi|privasi|privacy|kontak|contact)\b",
-        r"\b(?:privacy policy|kebijakan privasi)\b.*\b(?:contact|kontak|terms|syarat)\b",
+        r"pedoman media siber\b.*\b(?:redaksi|privasi|privacy|kontak|contact)\b",
+        r"privacy policy\b.*\b(?:contact|kontak|terms|syarat)\b",
+        r"kebijakan privasi\b.*\b(?:contact|kontak|terms|syarat)\b",
         r"^isi komentar (?:\S+ ){0,3}(?:tanggung ?jawab|diatur)",
         r"^version \d+(?:\.\d+){1,3}$",
     ),
@@ -291,25 +300,29 @@ CAPTION = Family(
     (
         # kumparan style: the caption ends with "Foto: <credit>".
         *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Foto", "FOTO", "Sumber foto")),
-        *(rf"\b{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Dok", "DOK", "Dokumentasi")),
-        # Kompas and Tribun style: the caption ends with the credit in brackets. A credit in
-        # brackets after a finished sentence is the reporter's sign-off of a paragraph instead
-        # (see SHORT_CAPTION).
-        rf"[^.!?\"”’\s] ?{_BRACKET_CREDIT}\s*$",
-        r"\((?:Foto|FOTO|Dok|DOK)\s*:[^()]{1,80}\)\s*$",
-        # ... unless the credit is an agency's or newsroom's in capitals, as photo credits are
-        # printed ("(KOMPAS.com/GARRY LOTULUNG)", "(SHUTTERSTOCK/LUCIGERMA)").
-        r"\((?:[A-Z][A-Z0-9 &'’-]*|KOMPAS\.com|Kompas\.com)(?:\.COM|\.ID)?\s?/\s?[A-Z][\w .,'’-]+\)"
-        r"\s*$",
+        *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Dok", "DOK", "Dokumentasi")),
     ),
     ignore_case=False,
+)
+
+# A credit in brackets after a finished sentence is the reporter's sign-off of a paragraph
+# ("... sepi. (Dedi/tribunlampung)"), unless the block is short (SHORT_CAPTION), the credit is
+# labelled, or it is an agency's or newsroom's in capitals, as photo credits are printed
+# ("(KOMPAS.com/GARRY LOTULUNG)", "(SHUTTERSTOCK/LUCIGERMA)").
+BRACKET_CAPTION = Family(
+    "caption",
+    (rf"{_BRACKET_CREDIT}\s*$",),
+    ignore_case=False,
+    unless=r"[.!?\"”’] ?\((?!(?:Foto|FOTO|Dok|DOK)\s*:)"
+    r"(?![A-Z][A-Z0-9 &'’-]*(?:\.COM|\.ID)?\s?/\s?[A-Z])(?!KOMPAS\.com\s?/|Kompas\.com\s?/)"
+    r"[^()]*\)\s*$",
 )
 
 # A sentence or two and a credit in brackets is a caption when it is short; a paragraph of the
 # article signed off by its reporter ("... sepi. (Dedi/tribunlampung)") is longer.
 SHORT_CAPTION = Family(
     "caption",
-    (rf"[.!?\"”’] ?{_BRACKET_CREDIT}\s*$",),
+    (rf"{_BRACKET_CREDIT}\s*$",),
     max_words=12,
     ignore_case=False,
 )
@@ -401,6 +414,7 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     PHOTO_CREDIT,
     CAPTION,
     SHORT_CAPTION,
+    BRACKET_CAPTION,
     LABELED_CAPTION,
     PHOTO_WIDGET,
     MARKUP,

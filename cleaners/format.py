@@ -19,6 +19,10 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 def normalize_block(text: str) -> str:
     """One block as the corpus keeps it: NFC, no zero-width marks, whitespace folded, trimmed."""
+    if text.isascii():  # ASCII is NFC and has no zero-width marks
+        if text.isprintable() and "  " not in text:
+            return text.strip()
+        return _WHITESPACE_RUN.sub(" ", text).strip()
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # Fast path: printable text (no tabs, no-break or zero-width characters) with single spaces.
@@ -28,9 +32,12 @@ def normalize_block(text: str) -> str:
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
 
-def render(title: str, body: list[str]) -> str:
-    """The document text: headline, then each body block, blank-line separated, final newline."""
-    blocks = [normalize_block(title), *(normalize_block(b) for b in body)]
+def render(title: str, body: list[str], *, normalized: bool = False) -> str:
+    """The document text: headline, then each body block, blank-line separated, final newline.
+
+    ``normalized``: the blocks already went through ``normalize_block``.
+    """
+    blocks = [title, *body] if normalized else [normalize_block(b) for b in (title, *body)]
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 

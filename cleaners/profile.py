@@ -25,6 +25,9 @@ class Family:
     ignore_case: bool = True
     # The after-body zone (related lists, footer) starts at a block of this family.
     ends_body: bool = False
+    # A block that matches ``patterns`` but also this is not of the family. It is searched only
+    # after a match, so patterns can start with a literal (fast) and context goes here.
+    unless: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ the HTML extractor one per paragraph, and both go through ``clean_blocks``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,8 +47,18 @@ _TAG_WORDS = 5
 _RELATED_HEADLINE_WORDS = (5, 25)
 _TITLE_CASE_SHARE = 0.7
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s")
-_SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
-_HEADLINE_END = re.compile(r"(?<!\.)\.$")  # a full stop ends a sentence, "..." may end a headline
+_SENTENCE_END_CHARS = frozenset(".!?…\"”’')")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in _SENTENCE_END_CHARS
+
+
+def _ends_full_stop(text: str) -> bool:
+    """A full stop ends a sentence; "..." may end a headline."""
+    return text.endswith(".") and not text.endswith("..")
+
+
 # Not a headline: a menu bullet, or the page's <title> with the site's name after a dash.
 _NOT_A_HEADLINE = re.compile(
     r"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:Tribun|TRIBUN|Kompas|KOMPAS|kumparan)[\w .]*$"
@@ -119,38 +130,73 @@ class _CompiledFamily:
     regex: re.Pattern[str]
     max_words: int | None
     ends_body: bool
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
-class _Classifier:
-    """A profile's families in order, behind a prefilter that rules out most blocks at once.
+class _Prefilter:
+    """Every pattern that can apply to a block of some length, in four alternations.
 
-    Most blocks are article paragraphs that no family matches; the prefilter says so in four
-    passes (anchored patterns tried at the start only, floating ones searched; case-insensitive
-    ones on a lowercased copy, as they are written in lowercase and re.I slows every
-    comparison) instead of one pass per family.
+    Anchored patterns are tried at the start only, floating ones searched; case-insensitive
+    ones run on a lowercased copy, as they are written in lowercase and re.I slows every
+    comparison.
     """
 
-    families: tuple[_CompiledFamily, ...]
     anchored_ci: re.Pattern[str]
     floating_ci: re.Pattern[str]
     anchored_cs: re.Pattern[str]
     floating_cs: re.Pattern[str]
 
-    def classify(self, text: str) -> _CompiledFamily | None:
-        lower = text.lower()
-        if not (
+    def hits(self, text: str, lower: str) -> bool:
+        return bool(
             self.anchored_ci.match(lower)
             or self.anchored_cs.match(text)
             or self.floating_ci.search(lower)
             or self.floating_cs.search(text)
-        ):
-            return _DOUBLED_CAPTION if _is_doubled(text) else None
+        )
+
+
+# Blocks are sorted by word count into tiers; a tier's prefilter holds only the families whose
+# word limit a block of that tier fits. A long paragraph, the commonest block, is checked only
+# against the few families that apply to paragraphs.
+_TIER_WORDS = (2, 6, 12, 25, 40)
+_MEMO_SIZE = 50_000
+
+
+@dataclass(frozen=True)
+class _Classifier:
+    """A profile's families in order, behind prefilters that rule out most blocks at once.
+
+    Most blocks are article paragraphs that no family matches; a prefilter says so in four
+    passes instead of one pass per family.
+    """
+
+    families: tuple[_CompiledFamily, ...]
+    tiers: tuple[_Prefilter, ...]
+    # Chrome repeats from page to page of a site ("ADVERTISEMENT", the membership prompt, the
+    # footer): its lines are classified once. Bounded; cleared when full.
+    memo: dict[str, _CompiledFamily | None] = field(default_factory=dict)
+
+    def classify(self, text: str) -> _CompiledFamily | None:
+        memo = self.memo
+        if text in memo:
+            return memo[text]
+        fam = self._classify(text)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[text] = fam
+        return fam
+
+    def _classify(self, text: str) -> _CompiledFamily | None:
         words = text.count(" ") + 1
+        tier = bisect_left(_TIER_WORDS, words)
+        lower = text.lower()
+        if not self.tiers[tier].hits(text, lower):
+            return _DOUBLED_CAPTION if _is_doubled(text) else None
         for fam in self.families:
             if fam.max_words is not None and words > fam.max_words:
                 continue
-            if fam.regex.search(text):
+            if fam.regex.search(text) and not (fam.unless and fam.unless.search(text)):
                 return fam
         return None
 
@@ -208,6 +254,7 @@ def _classifier(profile_name: str) -> _Classifier:
             regex=_alternation(f.patterns, re.I if f.ignore_case else 0),
             max_words=f.max_words,
             ends_body=f.ends_body or f.name in ends_body,
+            unless=re.compile(f.unless, re.I if f.ignore_case else 0) if f.unless else None,
         )
         for f in order
     )
@@ -216,14 +263,23 @@ def _classifier(profile_name: str) -> _Classifier:
             # The prefilter reads lowercased text; an uppercase literal would never match there.
             if f.ignore_case and any(c.isupper() for c in re.sub(r"\\.", "", p)):
                 raise ValueError(f"case-insensitive pattern must be written in lowercase: {p!r}")
-    pats = [(p, f.ignore_case) for f in order for p in f.patterns]
-    return _Classifier(
-        families=compiled,
-        anchored_ci=_alternation(p for p, ci in pats if ci and p.startswith("^")),
-        floating_ci=_alternation(p for p, ci in pats if ci and not p.startswith("^")),
-        anchored_cs=_alternation(p for p, ci in pats if not ci and p.startswith("^")),
-        floating_cs=_alternation(p for p, ci in pats if not ci and not p.startswith("^")),
-    )
+    tiers = []
+    for low in (1, *(w + 1 for w in _TIER_WORDS)):
+        pats = [
+            (p, f.ignore_case)
+            for f in order
+            if f.max_words is None or f.max_words >= low
+            for p in f.patterns
+        ]
+        tiers.append(
+            _Prefilter(
+                anchored_ci=_alternation(p for p, ci in pats if ci and p.startswith("^")),
+                floating_ci=_alternation(p for p, ci in pats if ci and not p.startswith("^")),
+                anchored_cs=_alternation(p for p, ci in pats if not ci and p.startswith("^")),
+                floating_cs=_alternation(p for p, ci in pats if not ci and not p.startswith("^")),
+            )
+        )
+    return _Classifier(families=compiled, tiers=tuple(tiers))
 
 
 def _words(text: str) -> int:
@@ -231,18 +287,20 @@ def _words(text: str) -> int:
 
 
 def _is_long_paragraph(text: str) -> bool:
-    return _words(text) >= _LONG_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+    return _words(text) >= _LONG_PARAGRAPH_WORDS and _ends_sentence(text)
 
 
 def _is_name_line(text: str) -> bool:
-    return _words(text) <= _NAME_LINE_WORDS and not _SENTENCE_END.search(text) and not (
-        _is_dateline(text)
+    return (
+        _words(text) <= _NAME_LINE_WORDS and not _ends_sentence(text) and not (_is_dateline(text))
     )
 
 
 def _is_headline_like(text: str) -> bool:
-    return _words(text) <= _HEADLINE_WORDS and not _HEADLINE_END.search(text) and not (
-        _STRONG_DATELINE.search(text)
+    return (
+        _words(text) <= _HEADLINE_WORDS
+        and not _ends_full_stop(text)
+        and not (_STRONG_DATELINE.search(text))
     )
 
 
@@ -280,9 +338,7 @@ def _pick_headline(
         headline = candidates[-1]
         if profile.deck_below_headline and len(unique) >= 2 and unique[-1] == headline:
             above = unique[-2]
-            longer = len(texts[headline]) > len(texts[above]) or _HEADLINE_END.search(
-                texts[headline]
-            )
+            longer = len(texts[headline]) > len(texts[above]) or _ends_full_stop(texts[headline])
             if (
                 above in candidates
                 and _words(texts[above]) >= _DECKED_HEADLINE_WORDS
@@ -349,7 +405,8 @@ def _find_header(
         if fam is None:
             text = texts[i]
             if _STRONG_DATELINE.search(text) or (
-                _is_long_paragraph(text) and not _is_header_family(fams[i + 1] if i + 1 < n else None)
+                _is_long_paragraph(text)
+                and not _is_header_family(fams[i + 1] if i + 1 < n else None)
             ):
                 boundary = i
                 break
@@ -416,9 +473,11 @@ def _find_header(
 
     # 4. The body's dateline ends the header, when what stands before it is header-sized.
     for i in range(max(header_end + 1, 0), n):
-        if fams[i] is None and _STRONG_DATELINE.search(texts[i]):
+        if _STRONG_DATELINE.search(texts[i]) and fams[i] is None:
             long_blocks = sum(
-                1 for k in range(header_end + 1, i) if fams[k] is None and _is_long_paragraph(texts[k])
+                1
+                for k in range(header_end + 1, i)
+                if _is_long_paragraph(texts[k]) and fams[k] is None
             )
             if long_blocks <= _HEADER_LONG_BLOCKS:
                 for k in range(header_end + 1, i):
@@ -430,11 +489,13 @@ def _find_header(
 
 def _is_related_headline(text: str) -> bool:
     """Shaped like another story's headline: Title Case words, no sentence end, not a list item."""
+    if _ends_sentence(text) or not (
+        _RELATED_HEADLINE_WORDS[0] <= _words(text) <= _RELATED_HEADLINE_WORDS[1]
+    ):
+        return False
+    if _LIST_ITEM.match(text):
+        return False
     words = text.split()
-    if not _RELATED_HEADLINE_WORDS[0] <= len(words) <= _RELATED_HEADLINE_WORDS[1]:
-        return False
-    if _SENTENCE_END.search(text) or _LIST_ITEM.match(text):
-        return False
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return len(long_words) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(long_words)
@@ -479,7 +540,7 @@ def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
             continue
         if d.family != "body" or len(body) - len(tags) <= 1:
             break
-        if _words(d.text) > _TAG_WORDS or _SENTENCE_END.search(d.text):
+        if _words(d.text) > _TAG_WORDS or _ends_sentence(d.text):
             break
         tags.append(pos)
     if len(tags) < 2:
@@ -566,7 +627,7 @@ def clean_blocks(
             in_tail = fam.ends_body and bool(body)
         elif i in echoed:
             decision = Decision(numbers[i], text, False, "caption")
-        elif text == previous or text == headline:
+        elif text in (previous, headline):
             # A block printed twice in a row, or the headline again (as a photo's caption).
             decision = Decision(numbers[i], text, False, "repeat")
         else:
@@ -577,7 +638,7 @@ def clean_blocks(
 
     _drop_headline_runs(decisions, body)
     _drop_trailing_tags(decisions, body)
-    document = render(headline, body) if body else ""
+    document = render(headline, body, normalized=True) if body else ""
     return Cleaned(
         text=document,
         title=headline,
