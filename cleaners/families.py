@@ -120,20 +120,13 @@ PROMOTION = Family(
 
 # Short calls to read or follow the site elsewhere, in any order of words ("Baca berita X.com
 # lainnya di Google News", "X Hadir di WhatsApp Channel").
-_PREPOSITIONS = ("di", "ke", "lewat", "via", "melalui", "dalam")
-
 PLATFORM_PROMOTION = Family(
     "promotion",
     (
-        # The platform first (a literal is searched fast), the preposition before it checked
-        # behind it: "... di Google News", "... via Play Store".
-        *(
-            rf"{platform}(?:{'|'.join(f'(?<={prep} {platform})' for prep in _PREPOSITIONS)})"
-            for platform in ("google news", "play store", "app store")
-        ),
+        r"^(?:baca|ikuti|simak|dapatkan|update|follow|kunjungi|gabung|bergabung|pantau|cek)\b"
+        r".{0,100}(?:di|ke|lewat|via|melalui|dalam) (?:google news|play store|app store|whatsapp|"
+        r"telegram|aplikasi|saluran|grup|channel)\b",
         r"(?:grup|channel) (?:whatsapp|telegram)\b",
-        r"^(?:baca|ikuti|simak|dapatkan|update) (?:\S+ ){0,5}(?:di|lewat|via|melalui) "
-        r"(?:google news|whatsapp|telegram|aplikasi)\b",
         r"^(?:download|unduh) (?:\S+ ){0,4}(?:aplikasi|app)\b",
     ),
     max_words=16,
@@ -323,7 +316,7 @@ BRACKET_CAPTION = Family(
 SHORT_CAPTION = Family(
     "caption",
     (rf"{_BRACKET_CREDIT}\s*$",),
-    max_words=12,
+    max_words=10,
     ignore_case=False,
 )
 
@@ -356,7 +349,7 @@ MARKUP = Family(
 # image cell ("![]() |"). The list follows the article, like the related lists it replaces.
 HEADLINE_TABLE = Family(
     "related-list",
-    (r"^\|?[^|]{10,}\s\|$", r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|?$"),
+    (r"^\|?[^|]{10,}\s\|$", r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|$"),
     ends_body=True,
 )
 
@@ -411,14 +404,14 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     GLUED_FOOTER,
     METADATA,
     GLUED_CREDIT,
+    HEADLINE_TABLE,
+    MARKUP,
     PHOTO_CREDIT,
     CAPTION,
     SHORT_CAPTION,
     BRACKET_CAPTION,
     LABELED_CAPTION,
     PHOTO_WIDGET,
-    MARKUP,
-    HEADLINE_TABLE,
     ERROR_DUMP,
     BREADCRUMB,
     STRAY,

@@ -29,6 +29,10 @@ from cleaners.sites import detect_site, get_profile
 # A paragraph long enough, and finished like a sentence, is body text: the header search never
 # looks past it.
 _LONG_PARAGRAPH_WORDS = 25
+# A header holds at most one sentence (a deck or an author's bio); two sentences of this many
+# words above a credit-like line are the body.
+_SENTENCE_WORDS = 8
+_BODY_SENTENCES = 2
 # Author names between credit labels are short and carry no sentence punctuation.
 _NAME_LINE_WORDS = 8
 # A headline is at most this long, and a block above a deck has at least the smaller count.
@@ -290,6 +294,13 @@ def _is_long_paragraph(text: str) -> bool:
     return _words(text) >= _LONG_PARAGRAPH_WORDS and _ends_sentence(text)
 
 
+def _is_sentence(text: str) -> bool:
+    """A statement ended with a full stop (headlines end with "!", "?" or nothing)."""
+    return _words(text) >= _SENTENCE_WORDS and (
+        _ends_full_stop(text) or text.endswith(('."', ".”"))
+    )
+
+
 def _is_name_line(text: str) -> bool:
     return (
         _words(text) <= _NAME_LINE_WORDS and not _ends_sentence(text) and not (_is_dateline(text))
@@ -413,6 +424,11 @@ def _find_header(
             plain_seen = True
         elif plain_seen and _is_header_family(fam):
             run = _header_run(i, texts, fams, after_credit=True)
+            if sum(1 for k in run if _is_sentence(texts[k])) >= _BODY_SENTENCES:
+                # Paragraphs above a credit-like line ("Sumber: BMKG" in a page 2): the body
+                # has begun, there is no header here.
+                run = []
+                break
             if _BARE_CREDIT_LABEL.match(texts[i]):
                 # "Name / Penulis": the names right above a bare label are its byline.
                 while run and _is_name_line(texts[run[-1]]) and _words(texts[run[-1]]) <= 5:

@@ -15,6 +15,16 @@ KOMPAS = SiteProfile(
     ),
     families=(
         Family("membership", (r"kompas\.?com\+", r"^gabung kompas")),
+        # Fact-check verdict badges above the body ("HOAKS", "Keliru!") and the verdict line.
+        Family(
+            "fact-check",
+            (
+                r"^\[?(?:hoaks|hoax|salah|keliru|benar|fakta|misleading|menyesatkan|disinformasi|"
+                r"misinformasi|klarifikasi|cek fakta|tidak benar)\]?!?$",
+                r"^berdasarkan (?:verifikasi|penelusuran|pemeriksaan) (?:tim )?kompas\.com\b",
+            ),
+            max_words=25,
+        ),
         Family(
             "promotion",
             (
