@@ -37,6 +37,10 @@ def _explain(path: Path, text: str, result: Cleaned) -> None:
     by_line = {d.line: d for d in result.decisions}
     out = sys.stdout
     out.write(f"== {path} (site: {result.site})\n")
+    if not result.title:
+        out.write(
+            "   no headline found: the document starts with the body (manifest title empty)\n"
+        )
     for number, line in enumerate(text.splitlines(), 1):
         decision = by_line.get(number)
         if decision is None:
