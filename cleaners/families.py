@@ -247,6 +247,7 @@ METADATA = Family(
         r"^(?:dibaca|dilihat)\s*[\d.,]+\s*kali$",
         # User-story boxes: the label and the disclaimer under the account's name.
         r"^konten (?:dari|oleh) (?:pengguna|pembaca|mitra)$",
+        r"^konten (?:media partner|partner|mitra|spesial mitra|kerja sama|kerjasama|sponsor)$",
         r"tidak mewakili pandangan (?:dari )?redaksi",
     ),
     max_words=25,

@@ -170,6 +170,9 @@ DROPPED = [
     ("error-dump", "tribun", "Severity: Warning"),
     ("error-dump", "tribun", "Filename: views/read.php"),
     ("navigation", "tribun", "Home » Regional » Jawa Timur"),
+    ("metadata", "kumparan", "Konten Media Partner"),
+    ("promotion", "kompas", "Beri Apresiasi Spesial untuk mendukung jurnalisme Kompas.com"),
+    ("promotion", "kompas", "Dengarkan artikel ini"),
     ("fact-check", "kompas", "HOAKS"),
     ("fact-check", "kompas", "Keliru!"),
     (

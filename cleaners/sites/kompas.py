@@ -32,6 +32,11 @@ KOMPAS = SiteProfile(
                 r"^klik untuk baca\s*:",
                 r"kompascom\+",
                 r"^(?:kompas\.com|kompascom) (?:plus|\+)",
+                # Reader-support and audio prompts of the 2023- layout.
+                r"^(?:beri|berikan|kirim|kirimkan) apresiasi\b",
+                r"^apresiasi spesial\b",
+                r"^terima kasih (?:telah|sudah) (?:membaca|memberi|mendukung)\b",
+                r"^(?:dengarkan|putar) (?:artikel|berita|audio)\b",
             ),
         ),
     ),
