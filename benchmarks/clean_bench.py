@@ -70,12 +70,16 @@ def main() -> None:
     args = parser.parse_args()
 
     docs = make_documents(args.docs)
-    clean(docs[0])  # compile the patterns outside the timing
+    for doc in docs[: len(list(SEEDS.glob("*.txt")))]:
+        clean(doc)  # compile every site's patterns outside the timing (once per process)
     # Timing without tracemalloc (it slows allocation-heavy code), memory with it.
-    started = time.perf_counter()
+    # Wall time and CPU time: on a shared virtual machine the wall clock also counts time the
+    # host gave to others; the CPU time is what one core spent on the documents.
+    started, started_cpu = time.perf_counter(), time.process_time()
     for doc in docs:
         clean(doc)
     rate = len(docs) / (time.perf_counter() - started)
+    cpu_rate = len(docs) / (time.process_time() - started_cpu)
     _, peak = measure(clean, docs[:1000])
     peak_kib = peak * 1024
 
@@ -95,9 +99,10 @@ def main() -> None:
     print(f"documents: {len(docs)} (from {len(list(SEEDS.glob('*.txt')))} seeds)")
     print(f"{'':28}{'docs/s':>10}{'peak KiB':>10}")
     print(f"{'cleaners.clean':28}{rate:10.0f}{peak_kib:10.0f}")
+    print(f"{'cleaners.clean (CPU time)':28}{cpu_rate:10.0f}")
     print(f"{'trafilatura.extract (ref)':28}{ref_rate:10.0f}{'':>10}")
     print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    print(f"target >= 2000 docs/s on one core: {'met' if rate >= 2000 else 'NOT met'}")
+    print(f"target >= 2000 docs/s on one core (wall clock): {'met' if rate >= 2000 else 'NOT met'}")
 
 
 if __name__ == "__main__":

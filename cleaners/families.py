@@ -126,7 +126,8 @@ PLATFORM_PROMOTION = Family(
         r"^(?:baca|ikuti|simak|dapatkan|update|follow|kunjungi|gabung|bergabung|pantau|cek)\b"
         r".{0,100}(?:di|ke|lewat|via|melalui|dalam) (?:google news|play store|app store|whatsapp|"
         r"telegram|aplikasi|saluran|grup|channel)\b",
-        r"(?:grup|channel) (?:whatsapp|telegram)\b",
+        r"grup (?:whatsapp|telegram)\b",
+        r"channel telegram\b",
         r"^(?:download|unduh) (?:\S+ ){0,4}(?:aplikasi|app)\b",
     ),
     max_words=16,
@@ -199,7 +200,8 @@ COPYRIGHT = Family(
         r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|"
         r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
         # The © sign anywhere in a short line, also as mojibake (UTF-8 read as TIS-620 or Latin-1).
-        r"(?:©|ยฉ|â©)",
+        "©",
+        "ยฉ",
         r"pedoman media siber\b.*\b(?:redaksi|privasi|privacy|kontak|contact)\b",
         r"privacy policy\b.*\b(?:contact|kontak|terms|syarat)\b",
         r"kebijakan privasi\b.*\b(?:contact|kontak|terms|syarat)\b",
@@ -223,7 +225,7 @@ METADATA = Family(
     "metadata",
     (
         # Date lines, with or without a weekday, a time, a zone and the site name in front.
-        rf"^(?:[\w.]+\.(?:com|id)\s*[-–—|]\s*)?(?:{_WEEKDAY},?\s*)?(?:{_DATE})\s*,?\s*"
+        rf"^(?:[a-z0-9.-]+\.(?:com|id)\s*[-–—|]\s*)?(?:{_WEEKDAY},?\s*)?(?:{_DATE})\s*,?\s*"
         rf"(?:{_TIME})?$",
         rf"^(?:tayang|diperbarui|diperbaharui|update|updated|dipublikasikan|diterbitkan|published|"
         rf"terbit|dibuat)\s*:?\s*(?:{_WEEKDAY},?\s*)?(?:{_DATE}).*$",
@@ -350,8 +352,11 @@ MARKUP = Family(
 # image cell ("![]() |"). The list follows the article, like the related lists it replaces.
 HEADLINE_TABLE = Family(
     "related-list",
-    (r"^\|?[^|]{10,}\s\|$", r"^\|?\s*!\[[^\]]*\]\([^)]*\)\s*\|$"),
+    # (searched for their closing " |"; a row of several cells is a data table of the article)
+    (r" \|$", r"!\[[^\]]*\]\([^)]*\)\s*\|$"),
+    max_words=30,
     ends_body=True,
+    unless=r"\|.*\|.*\|",
 )
 
 # Server error dumps printed above old pages ("A PHP Error was encountered", "Severity: Notice").
@@ -368,7 +373,7 @@ ERROR_DUMP = Family(
 # Breadcrumbs ("Home » News » Politik").
 BREADCRUMB = Family(
     "navigation",
-    (r"^[^»›]{1,30}(?:\s[»›]\s[^»›]{1,30}){1,6}$",),
+    (" » ", " › "),
     max_words=12,
 )
 

@@ -16,10 +16,12 @@ the HTML extractor one per paragraph, and both go through ``clean_blocks``.
 from __future__ import annotations
 
 import re
+import re._parser as re_parser
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, NamedTuple
 
 from cleaners.families import HEADER_FAMILIES, SHARED_FAMILIES
 from cleaners.format import normalize_block, render
@@ -45,6 +47,8 @@ _HEADER_REACH = 12
 # Blocks before a dateline that are this long: more than a few and the dateline is not the
 # start of the body but a paragraph inside it.
 _HEADER_LONG_BLOCKS = 3
+# How far past the credit block the dateline is looked for (captions, prompts, bylines).
+_DATELINE_REACH = 16
 # Topic tags after the body are a few words each; no article ends on a subheading.
 _TAG_WORDS = 5
 # Other stories' headlines standing in the body: word count range, share of capitalised words.
@@ -100,9 +104,11 @@ _SYNDICATION_SOURCE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Decision:
-    """What the cleaner did with one block: kept or dropped, and the rule family that decided."""
+class Decision(NamedTuple):
+    """What the cleaner did with one block: kept or dropped, and the rule family that decided.
+
+    (A named tuple: a page makes one per block, and a frozen dataclass is slow to build.)
+    """
 
     line: int  # 1-based line of the input text; for HTML blocks, the block's index
     text: str
@@ -143,21 +149,130 @@ class _Prefilter:
 
     Anchored patterns are tried at the start only, floating ones searched; case-insensitive
     ones run on a lowercased copy, as they are written in lowercase and re.I slows every
-    comparison.
+    comparison. A floating pattern that starts with a literal is searched only when that
+    literal is in the block (``str.__contains__`` is much faster than a regex alternation).
     """
 
-    anchored_ci: re.Pattern[str]
-    floating_ci: re.Pattern[str]
-    anchored_cs: re.Pattern[str]
-    floating_cs: re.Pattern[str]
+    anchored_ci: _Anchored
+    anchored_cs: _Anchored
+    floating_ci: tuple[tuple[str, re.Pattern[str]], ...]  # (needle, pattern); "" = always
+    floating_cs: tuple[tuple[str, re.Pattern[str]], ...]
 
     def hits(self, text: str, lower: str) -> bool:
-        return bool(
-            self.anchored_ci.match(lower)
-            or self.anchored_cs.match(text)
-            or self.floating_ci.search(lower)
-            or self.floating_cs.search(text)
-        )
+        if self.anchored_ci.match(lower) or self.anchored_cs.match(text):
+            return True
+        for needle, regex in self.floating_ci:
+            if needle in lower and regex.search(lower):
+                return True
+        return any(needle in text and regex.search(text) for needle, regex in self.floating_cs)
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """Anchored patterns bucketed by the first character they can match.
+
+    An alternation of a hundred anchored patterns tries every branch at position 0; the
+    bucket of a block's first character holds only the few that can start with it.
+    """
+
+    buckets: dict[str, re.Pattern[str]]
+    default: re.Pattern[str]  # the patterns that can start with any character
+
+    def match(self, text: str) -> bool:
+        return bool(self.buckets.get(text[:1], self.default).match(text))
+
+
+_MAX_RANGE = 128
+# Blocks are normalised: a block never starts with white space other than these (none, after
+# the strip), so \s at the start needs only the plain ones.
+_CATEGORY_CHARS = {
+    "CATEGORY_DIGIT": frozenset("0123456789"),
+    "CATEGORY_SPACE": frozenset(" \t\n\r\f\v\u00a0"),
+}
+
+
+def _first_chars(items: list[Any]) -> frozenset[str] | None:
+    """The characters a parsed pattern can start with; None when it can start with any."""
+    chars: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "AT":
+            continue
+        if name == "LITERAL":
+            return frozenset(chars | {chr(arg)})
+        if name == "CATEGORY" and str(arg) in _CATEGORY_CHARS:
+            return frozenset(chars | _CATEGORY_CHARS[str(arg)])
+        if name == "IN":
+            for sub_op, sub_arg in arg:
+                sub = str(sub_op)
+                if sub == "LITERAL":
+                    chars.add(chr(sub_arg))
+                elif sub == "RANGE" and sub_arg[1] - sub_arg[0] <= _MAX_RANGE:
+                    chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+                elif sub == "CATEGORY" and str(sub_arg) in _CATEGORY_CHARS:
+                    chars.update(_CATEGORY_CHARS[str(sub_arg)])
+                else:
+                    return None
+            return frozenset(chars)
+        if name == "BRANCH":
+            for branch in arg[1]:
+                first = _first_chars(list(branch))
+                if first is None:
+                    return None
+                chars |= first
+            return frozenset(chars)
+        if name == "SUBPATTERN":
+            first = _first_chars(list(arg[-1]))
+            if first is None:
+                return None
+            return frozenset(chars | first)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            first = _first_chars(list(arg[2]))
+            if first is None:
+                return None
+            chars |= first
+            if arg[0] > 0:
+                return frozenset(chars)
+            continue  # optional: what follows may come first
+        return None
+    return None
+
+
+def _anchored(patterns: Iterable[str]) -> _Anchored:
+    firsts: list[tuple[str, frozenset[str] | None]] = []
+    for p in patterns:
+        try:
+            firsts.append((p, _first_chars(list(re_parser.parse(p)))))
+        except Exception:  # an internal parser change must cost speed, not correctness
+            firsts.append((p, None))
+    alphabet = set().union(*(f for _, f in firsts if f is not None))
+    buckets = {
+        c: _alternation(p for p, f in firsts if f is None or c in f) for c in sorted(alphabet)
+    }
+    return _Anchored(buckets, _alternation(p for p, f in firsts if f is None))
+
+
+# The literal a pattern starts with: characters up to the first metacharacter, escaped
+# punctuation included; a character a quantifier makes optional is not part of it.
+_LITERAL_PREFIX = re.compile(r"(?:[^.^$*+?{}\[\]\\|()]|\\[^\w\s])+")
+
+
+def _needle(pattern: str) -> str:
+    match = _LITERAL_PREFIX.match(pattern)
+    if not match:
+        return ""
+    literal = match.group()
+    if pattern[match.end() : match.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-2] if literal.endswith("\\", 0, len(literal) - 1) else literal[:-1]
+    return re.sub(r"\\(.)", r"\1", literal)
+
+
+def _gated(patterns: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Floating patterns grouped by their leading literal, one alternation per literal."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        groups.setdefault(_needle(p), []).append(p)
+    return tuple((needle, _alternation(ps)) for needle, ps in groups.items())
 
 
 # Blocks are sorted by word count into tiers; a tier's prefilter holds only the families whose
@@ -165,6 +280,7 @@ class _Prefilter:
 # against the few families that apply to paragraphs.
 _TIER_WORDS = (2, 6, 12, 25, 40)
 _MEMO_SIZE = 50_000
+_MEMO_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -186,9 +302,10 @@ class _Classifier:
         if text in memo:
             return memo[text]
         fam = self._classify(text)
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        memo[text] = fam
+        if len(text) <= _MEMO_CHARS:  # paragraphs are unique: only chrome-sized blocks repeat
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[text] = fam
         return fam
 
     def _classify(self, text: str) -> _CompiledFamily | None:
@@ -230,8 +347,13 @@ class _Families:
 
 
 def _alternation(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(joined or r"(?!)", flags)  # (?!) never matches
+    return _compiled("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)  # (?!): never
+
+
+@cache
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    # Tiers, buckets and profiles share many alternations: each is compiled once.
+    return re.compile(pattern, flags)
 
 
 @cache
@@ -277,10 +399,10 @@ def _classifier(profile_name: str) -> _Classifier:
         ]
         tiers.append(
             _Prefilter(
-                anchored_ci=_alternation(p for p, ci in pats if ci and p.startswith("^")),
-                floating_ci=_alternation(p for p, ci in pats if ci and not p.startswith("^")),
-                anchored_cs=_alternation(p for p, ci in pats if not ci and p.startswith("^")),
-                floating_cs=_alternation(p for p, ci in pats if not ci and not p.startswith("^")),
+                anchored_ci=_anchored(p for p, ci in pats if ci and p.startswith("^")),
+                floating_ci=_gated(p for p, ci in pats if ci and not p.startswith("^")),
+                anchored_cs=_anchored(p for p, ci in pats if not ci and p.startswith("^")),
+                floating_cs=_gated(p for p, ci in pats if not ci and not p.startswith("^")),
             )
         )
     return _Classifier(families=compiled, tiers=tuple(tiers))
@@ -488,7 +610,7 @@ def _find_header(
         header_end = max(header_end, last)
 
     # 4. The body's dateline ends the header, when what stands before it is header-sized.
-    for i in range(max(header_end + 1, 0), n):
+    for i in range(max(header_end + 1, 0), min(n, header_end + 1 + _DATELINE_REACH)):
         if _STRONG_DATELINE.search(texts[i]) and fams[i] is None:
             long_blocks = sum(
                 1
@@ -599,7 +721,11 @@ def clean_blocks(
     """
     profile = get_profile(site)
     classifier = _classifier(profile.name)
-    texts = [normalize_block(b) for b in blocks]
+    # (normalize_block's own fast path, inlined: most lines are plain ASCII)
+    texts = [
+        b.strip() if b.isascii() and b.isprintable() and "  " not in b else normalize_block(b)
+        for b in blocks
+    ]
     numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
     keep_idx = [i for i, t in enumerate(texts) if t]
     starts = set(page_starts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from cleaners.profile import SiteProfile
@@ -23,6 +24,17 @@ _MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
     for p in PROFILES.values()
     if p.text_markers
 }
+
+
+def _counter(marker: re.Pattern[str]) -> Callable[[str], int]:
+    """How often a mark occurs: ``str.count`` for a plain literal (much faster), else findall."""
+    literal = re.sub(r"\\(.)", r"\1", marker.pattern)
+    if re.escape(literal) == marker.pattern or (literal == marker.pattern and literal.isalnum()):
+        return lambda text: text.count(literal)
+    return lambda text: len(marker.findall(text))
+
+
+_COUNTERS = {site: tuple(_counter(m) for m in markers) for site, markers in _MARKERS.items()}
 
 
 def get_profile(name: str) -> SiteProfile:
@@ -60,10 +72,7 @@ def detect_site(text: str | None = None, url: str | None = None) -> str:
     # The marks sit in the header (date line, prompts, dateline) and the footer of a page.
     if len(text) > 2 * _SAMPLE_CHARS:
         text = text[:_SAMPLE_CHARS] + text[-_SAMPLE_CHARS:]
-    scores = {
-        site: sum(len(marker.findall(text)) for marker in markers)
-        for site, markers in _MARKERS.items()
-    }
+    scores = {site: sum(count(text) for count in counters) for site, counters in _COUNTERS.items()}
     best = max(scores, key=lambda name: scores[name])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
