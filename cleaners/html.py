@@ -25,6 +25,7 @@ from cleaners.format import normalize_block
 from cleaners.profile import HtmlLayout
 
 WIB = timezone(timedelta(hours=7), "WIB")
+logger = logging.getLogger(__name__)
 
 # Elements whose text starts a new block; everything else is inline and joins its neighbours.
 _BLOCK_TAGS = frozenset(
@@ -112,6 +113,8 @@ class PageParts:
     canonical_url: str | None = None
     description: str | None = None
     page_links: list[str] = field(default_factory=list)  # absolute URLs of the article's pages
+    # The page says it is an article: JSON-LD of an article type, or og:type article.
+    declares_article: bool = False
 
 
 class HtmlError(ValueError):
@@ -132,7 +135,7 @@ def parse_html(html: str | bytes) -> _Element:
 
 
 @cache
-def _css(selector: str) -> CSSSelector:
+def css(selector: str) -> CSSSelector:
     """A compiled selector: translating CSS to XPath costs more than running it."""
     return CSSSelector(selector)
 
@@ -152,7 +155,7 @@ def _text(el: _Element) -> str:
 
 def _first(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     for selector in selectors:
-        found = _css(selector)(root)
+        found = css(selector)(root)
         if found:
             return found
     return []
@@ -277,43 +280,98 @@ def _safe_datetime(y: int, mo: int, d: int, h: int, mi: int) -> datetime | None:
         return None
 
 
-def read_metadata(root: _Element, layout: HtmlLayout, base_url: str) -> PageParts:
-    """Headline, authors, dates, section, tags and canonical URL: JSON-LD, meta, then markup."""
+def read_metadata(
+    root: _Element, layout: HtmlLayout, base_url: str, errors: list[str] | None = None
+) -> PageParts:
+    """Headline, authors, dates, section, tags and canonical URL: JSON-LD, meta, then markup.
+
+    Each field is read on its own: an error in one (odd structured data, a selector the page
+    breaks) leaves that field empty, is logged and noted in ``errors`` as ``field/<name>``.
+    """
     parts = PageParts()
-    articles = _json_ld_articles(root)
+    try:
+        articles = _json_ld_articles(root)
+    except Exception as err:
+        _field_error(errors, "json-ld", base_url, err)
+        articles = []
     ld = articles[0] if articles else {}
+    og_type = (_meta(root, "og:type") or "").lower()
+    parts.declares_article = bool(articles) or "article" in og_type
+    readers = {
+        "title": _read_title,
+        "authors": _read_authors,
+        "published": _read_published,
+        "section": _read_section,
+        "tags": _read_tags,
+        "canonical_url": _read_canonical,
+        "description": lambda root, _ld, _layout, _url: _meta(
+            root, "description", "og:description"
+        ),
+    }
+    for name, reader in readers.items():
+        try:
+            setattr(parts, name, reader(root, ld, layout, base_url))
+        except Exception as err:
+            _field_error(errors, name, base_url, err)
+    return parts
+
+
+def _field_error(errors: list[str] | None, name: str, url: str, err: Exception) -> None:
+    logger.warning("field %s of %s not read: %s: %s", name, url, type(err).__name__, err)
+    if errors is not None:
+        errors.append(f"field/{name}")
+
+
+def _read_title(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str:
     title_el = _first(root, layout.title)
-    parts.title = (
+    return (
         (_text(title_el[0]) if title_el else "")
         or normalize_block(str(ld.get("headline") or ""))
         or normalize_block(_meta(root, "og:title") or "")
     )
-    parts.authors = _names(ld.get("author")) or [
+
+
+def _read_authors(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> list[str]:
+    authors = _names(ld.get("author")) or [
         a for a in dict.fromkeys(_text(e) for e in _first(root, layout.authors)) if a
     ]
-    if not parts.authors and (meta_author := _meta(root, "author", "content_author")):
-        parts.authors = _names(meta_author)
+    if not authors and (meta_author := _meta(root, "author", "content_author")):
+        authors = _names(meta_author)
+    return authors
+
+
+def _read_published(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str | None:
     published = ld.get("datePublished") or _meta(
         root, "article:published_time", "content_PublishedDate", "datePublished", "pubdate"
     )
     if not published and (time_el := _first(root, layout.published)):
         published = time_el[0].get("datetime") or _text(time_el[0])
-    parts.published = iso_datetime(str(published) if published else None)
+    return iso_datetime(str(published) if published else None)
+
+
+def _read_section(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str | None:
     section = ld.get("articleSection") or _meta(root, "article:section", "content_category")
     if isinstance(section, list):
         section = section[0] if section else None
     if not section and (section_el := _first(root, layout.section)):
         section = _text(section_el[0])
-    parts.section = normalize_block(str(section)) if section else None
-    parts.tags = _keywords(ld.get("keywords")) or [
+    return normalize_block(str(section)) if section else None
+
+
+def _read_tags(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> list[str]:
+    tags = _keywords(ld.get("keywords")) or [
         t for t in dict.fromkeys(_text(e) for e in _first(root, layout.tags)) if t
     ]
-    if not parts.tags:
-        parts.tags = _keywords(_meta(root, "news_keywords", "keywords"))
+    return tags or _keywords(_meta(root, "news_keywords", "keywords"))
+
+
+def _read_description(root: _Element, _ld: dict, _layout: HtmlLayout, _url: str) -> str | None:
+    return _meta(root, "description", "og:description")
+
+
+def _read_canonical(root: _Element, _ld: dict, _layout: HtmlLayout, base_url: str) -> str | None:
     canonical = _CANONICAL(root) or [_meta(root, "og:url") or ""]
-    parts.canonical_url = urljoin(base_url, canonical[0].strip()) if canonical[0] else None
-    parts.description = _meta(root, "description", "og:description")
-    return parts
+    return urljoin(base_url, canonical[0].strip()) if canonical[0] else None
 
 
 def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list[str], list[str]]:
@@ -326,7 +384,7 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     bodies = _first(root, layout.body)
     if not bodies:
         return [], page_links
-    chrome = set(_css(", ".join((_ALWAYS_DROP, *layout.drop)))(root))
+    chrome = set(css(", ".join((_ALWAYS_DROP, *layout.drop)))(root))
     found = set(bodies)
     # A body element that is chrome itself (a pagination div sharing a class with the body),
     # or sits inside chrome or inside another body element, adds nothing of its own.

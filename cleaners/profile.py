@@ -7,7 +7,7 @@ how its page header is laid out. The HTML selectors for the same site live in th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,17 @@ class Family:
 
 @dataclass(frozen=True)
 class HtmlLayout:
-    """Where the article sits in a page of the site (CSS selectors, tried in order)."""
+    """Where the article sits in a page of the site (CSS selectors, tried in order).
 
+    A site's layouts are versions, each with the years it was live (Fundus's validity dates);
+    they are tried newest first, and a layout reads a page when its ``marker`` selector finds
+    something there (no marker: any page).
+    """
+
+    name: str = "current"
+    # The years the layout was live (for the docs and --explain; the page decides).
+    live: str = ""
+    marker: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     # Elements removed from the body before its text is read: inline chrome found by markup.
@@ -61,4 +70,39 @@ class SiteProfile:
     caption_after_photo_credit: bool = False
     # An author or account name sits between the headline and the date line.
     byline_above_date: bool = False
-    html: HtmlLayout = field(default_factory=HtmlLayout)
+    # URL forms, as regular expressions on the URL path (query and fragment excluded).
+    # A link found on an index page is an article when its path matches ``article_paths``; a
+    # URL a sitemap lists (or a user gives) is one unless its path is a listing. The page
+    # decides in the end (structured data or the layout's article markup).
+    article_paths: tuple[str, ...] = ()
+    listing_paths: tuple[str, ...] = ()
+    # The site's HTML layouts, newest first.
+    layouts: tuple[HtmlLayout, ...] = (HtmlLayout(),)
+
+    def __post_init__(self) -> None:
+        if not self.layouts:
+            raise ValueError(f"site {self.name!r} has no HTML layout")
+
+    @property
+    def html(self) -> HtmlLayout:
+        """The current layout."""
+        return self.layouts[0]
+
+
+def layout_selectors(layout: HtmlLayout) -> list[str]:
+    """Every CSS selector a layout holds (to compile them all when the registry loads)."""
+    return [
+        selector
+        for name in (
+            "marker",
+            "title",
+            "body",
+            "drop",
+            "authors",
+            "published",
+            "section",
+            "tags",
+            "pagination",
+        )
+        for selector in getattr(layout, name)
+    ]

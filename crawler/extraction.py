@@ -8,7 +8,8 @@ subheading at the end of page 1 belongs to the text on page 2).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.http import TextResponse
@@ -16,16 +17,19 @@ from scrapy.http import TextResponse
 from cleaners.html import (
     HtmlError,
     PageParts,
+    css,
     fallback_blocks,
     parse_html,
     read_metadata,
     site_blocks,
 )
+from cleaners.profile import HtmlLayout
 from cleaners.sites import get_profile, site_for_url
 from cleaners.text import clean_blocks
 from crawler.urls import canonical_url
 
 FALLBACK = "fallback:trafilatura"
+logger = logging.getLogger(__name__)
 
 
 class NoArticleError(ValueError):
@@ -37,6 +41,12 @@ class ExtractedPage:
     site: str
     extractor: str
     parts: PageParts
+    layout: str = ""  # the site layout that read it ("" for the fallback)
+    # The page is an article: it says so (structured data) or the site layout read one.
+    # What went wrong on the way, each costing one field or the site path, never the page:
+    # "field/<name>" (a metadata field left empty), "site-path" (the fallback took over).
+    errors: list[str] = field(default_factory=list)
+    is_article: bool = True
 
 
 # Charsets a server declares by default when it does not know better.
@@ -63,22 +73,49 @@ def page_text(response: TextResponse) -> str:
     return response.text
 
 
+def _layout_for(root: Any, site: str) -> HtmlLayout:
+    """The newest of the site's layouts whose marker the page carries."""
+    layouts = get_profile(site).layouts
+    for layout in layouts:
+        if not layout.marker or any(css(m)(root) for m in layout.marker):
+            return layout
+    return layouts[0]
+
+
 def read_page(html: str | bytes, url: str) -> ExtractedPage:
-    """Headline, body blocks and metadata of one page; the fallback when the layout is unknown."""
+    """Headline, body blocks and metadata of one page; the fallback when the layout is unknown.
+
+    Raises ``HtmlError`` only for a document that is no HTML at all. An error reading one
+    metadata field costs that field; an error in the site path hands the page to the fallback;
+    both are recorded in ``errors`` and logged.
+    """
     root = parse_html(html)
     site = site_for_url(url) or "generic"
-    layout = get_profile(site).html
-    parts = read_metadata(root, layout, url)
+    errors: list[str] = []
+    layout = _layout_for(root, site)
+    parts = read_metadata(root, layout, url, errors)
     blocks: list[str] = []
     if site != "generic":
-        blocks, parts.page_links = site_blocks(root, layout, url)
+        try:
+            blocks, parts.page_links = site_blocks(root, layout, url)
+        except Exception as err:  # a page the layout cannot read goes to the fallback
+            logger.warning("site path failed on %s (%s): %s", url, layout.name, err)
+            errors.append("site-path")
+            blocks = []
     extractor = f"site:{site}"
     if not parts.title or not blocks:
         title, blocks = fallback_blocks(html, url)
         parts.title = parts.title or title
         extractor = FALLBACK
     parts.blocks = blocks
-    return ExtractedPage(site, extractor, parts)
+    return ExtractedPage(
+        site,
+        extractor,
+        parts,
+        layout.name if extractor != FALLBACK else "",
+        errors,
+        is_article=parts.declares_article or extractor != FALLBACK,
+    )
 
 
 def build_article(pages: list[ExtractedPage], url: str) -> dict[str, Any]:

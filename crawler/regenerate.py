@@ -34,6 +34,7 @@ from crawler.archive import (
     read_responses,
     warc_files,
 )
+from crawler.articles import listed_as_article
 from crawler.extraction import (
     FALLBACK,
     ExtractedPage,
@@ -123,8 +124,8 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     site = site_for_url(record.url)
     if site not in SPIDERS:
         return "unsupported host"
-    if not SPIDERS[site].article_url.match(record.url):
-        return "not an article page"
+    if not listed_as_article(record.url):
+        return "listing page"
     return None
 
 
@@ -149,6 +150,8 @@ def rebuild(unit: Unit) -> Outcome:
             wanted = list(range(2, numbers[-1] + 1)) if numbers else []
         else:
             return Outcome(unit.article, None, "incomplete article (no first page)", 0)
+        if not first[0].is_article:
+            return Outcome(unit.article, None, "not an article page", 1)
         used.append(first)
         for number in wanted:
             if number not in unit.pages:

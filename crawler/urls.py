@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+# Query parameters that only say where a reader came from: the page is the same without them.
+TRACKING_PARAMS = frozenset({"source", "ref", "fbclid", "gclid", "_ga", "s", "shareid"})
 # Query parameters that never change which article a URL names.
-_VOLATILE_PARAMS = frozenset({"page", "source", "amp", "ref", "fbclid", "gclid", "_ga", "s"})
+_VOLATILE_PARAMS = TRACKING_PARAMS | {"page", "amp"}
+
+
+def is_tracking_param(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMS or name.startswith("utm_")
+
+
 # Hosts that stand for the same site as another ("m." and "amp." mirrors, bare domains).
 _ALIAS_PREFIXES = ("amp.", "m.")
 _BARE_DOMAINS = {"kompas.com": "www.kompas.com", "tribunnews.com": "www.tribunnews.com"}
@@ -75,3 +84,10 @@ def page_number(url: str) -> int | None:
         if key == "page" and value.isdigit():
             return int(value)
     return None
+
+
+def without_page(url: str) -> str:
+    """The URL without its ``page`` parameter (page 1 of an article, as the site names it)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))

@@ -6,13 +6,34 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from cleaners.profile import SiteProfile
+from cssselect import ExpressionError, SelectorError
+from lxml.cssselect import CSSSelector
+
+from cleaners.profile import SiteProfile, layout_selectors
 from cleaners.sites.generic import GENERIC
 from cleaners.sites.kompas import KOMPAS
 from cleaners.sites.kumparan import KUMPARAN
 from cleaners.sites.tribun import TRIBUN
 
 PROFILES: dict[str, SiteProfile] = {p.name: p for p in (KOMPAS, KUMPARAN, TRIBUN, GENERIC)}
+
+
+def check_layouts(profile: SiteProfile) -> None:
+    """Compile every selector of every layout: a bad one fails when the registry loads (and so
+    the test suite), never in the middle of a crawl."""
+    for layout in profile.layouts:
+        for selector in layout_selectors(layout):
+            try:
+                CSSSelector(selector)
+            except (SelectorError, ExpressionError) as err:
+                raise ValueError(
+                    f"site {profile.name!r}, layout {layout.name!r}: bad selector {selector!r}: "
+                    f"{err}"
+                ) from err
+
+
+for _profile in PROFILES.values():
+    check_layouts(_profile)
 SITE_NAMES: tuple[str, ...] = tuple(PROFILES)
 
 

@@ -40,28 +40,85 @@ KOMPAS = SiteProfile(
             ),
         ),
     ),
-    html=HtmlLayout(
-        title=("h1.read__title",),
-        body=("div.read__content div.clearfix", "div.read__content"),
-        drop=(
-            "p:has(a.inner-link-baca-juga)",
-            ".inner-link-baca-juga",
-            ".read__paging",
-            ".photo__wrap",
-            ".photo__caption",
-            ".gate-kgplus",
-            ".ads-on-body",
-            ".ads-partner-wrap",
-            ".kompasidRec",
-            "script",
-            "style",
-            "iframe",
-            "noscript",
+    # <sub>.kompas.com/read/YYYY/MM/DD/<id of 5-9 digits>/<slug of any form: dotted,
+    # capitalised, starting with a dot or dash, "twitter.com">, /read/xml/ (2014-2016),
+    # /copy/, www. and amp. with a section first, and the short /read/<25D21050000068>/<slug>.
+    article_paths=(
+        r"^/(?:[a-z0-9-]+/)?(?:read|copy)/(?:xml/)?(?:\d{4}/\d{2}/\d{2}/\d{5,}|\d{2}[A-Z0-9]{8,})"
+        r"/[^/]+/?$",
+    ),
+    listing_paths=(
+        r"^/(?:[a-z0-9-]+/)?(?:tag|tags|topik|topic|search|cari|indeks|index|label|penulis|"
+        r"author|jeo/?$)(?:/|$)",
+    ),
+    layouts=(
+        HtmlLayout(
+            name="read-2017",
+            live="2017-",
+            title=("h1.read__title",),
+            body=("div.read__content div.clearfix", "div.read__content"),
+            drop=(
+                "p:has(a.inner-link-baca-juga)",
+                ".inner-link-baca-juga",
+                ".read__paging",
+                ".photo__wrap",
+                ".photo__caption",
+                ".gate-kgplus",
+                ".ads-on-body",
+                ".ads-partner-wrap",
+                ".kompasidRec",
+                "script",
+                "style",
+                "iframe",
+                "noscript",
+            ),
+            authors=(".read__credit__item a", ".credit-title-name a"),
+            published=(".read__time",),
+            # (cssselect implements :nth-of-type only with an element name)
+            section=(
+                "li.breadcrumb__item:nth-of-type(2) a",
+                ".breadcrumb__item + .breadcrumb__item a",
+            ),
+            tags=(".tag__article__item a",),
+            pagination=(".read__paging a.paging__link",),
         ),
-        authors=(".read__credit__item a", ".credit-title-name a"),
-        published=(".read__time",),
-        section=(".breadcrumb__item:nth-of-type(2) a",),
-        tags=(".tag__article__item a",),
-        pagination=(".read__paging a.paging__link",),
+        # The 2014-2016 "kcm" pages: headline in an h2 of the top box, body in kcm-read-text
+        # (bola: span.kcmread1114; otomotif: div.baca-content / div.div-read), paragraphs
+        # often split by <br><br> only, no JSON-LD, a related list and a credit table inline.
+        HtmlLayout(
+            name="kcm-2014",
+            live="2014-2016",
+            marker=(
+                ".kcm-read-top",
+                ".kcm-read-content-top",
+                ".kcm-read-text",
+                ".kcmread1114",
+                ".baca-content",
+            ),
+            title=(
+                ".kcm-read-top h2",
+                ".kcm-read-content-top h2",
+                ".baca-content h1",
+                ".kcm-read-top h1",
+            ),
+            body=(".kcm-read-text", "span.kcmread1114", ".div-read"),
+            drop=(
+                ".kcm-read-terkait",
+                ".kcm-read-copy",
+                ".kcm-share",
+                ".kcm-read-share",
+                ".kcm-read-top",
+                ".photo",
+                ".kcm-read-img",
+                "script",
+                "style",
+                "iframe",
+                "noscript",
+            ),
+            authors=(".kcm-read-copy .penulis a", ".kcm-read-copy td a"),
+            published=(".kcm-date", ".kcm-read-date", ".grey.font11"),
+            section=(".breadcrumb li:nth-of-type(2) a",),
+            pagination=(".paging a",),
+        ),
     ),
 )

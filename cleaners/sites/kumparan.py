@@ -22,21 +22,31 @@ KUMPARAN = SiteProfile(
     ),
     # The account that published the story is printed under the headline, above the date.
     byline_above_date=True,
-    html=HtmlLayout(
-        title=('h1[data-qa-id="story-title"]',),
-        # Paragraphs and subheadings are sibling elements: one selector keeps document order.
-        body=('[data-qa-id="story-paragraph"], [data-qa-id="story-subheading"]',),
-        drop=(
-            'figure[data-qa-id="image-figure"]',
-            "figure",
-            '[data-qa-id="ads"]',
-            "script",
-            "style",
-            "iframe",
-            "noscript",
+    # /<account>/<slug>-<id>: the id is 11 base-62 characters, or 19 digits on old stories,
+    # or absent; old paths have an @ before the account; shared links add "/1".
+    article_paths=(r"^/@?[\w.-]+/[^/]+(?:/\d{1,2})?/?$",),
+    listing_paths=(
+        r"^/(?:channel|topic|topik|search|cari|trending|tag|tentang-kumparan|info|"
+        r"pedoman-media-siber|kebijakan-privasi|explore)(?:/|$)",
+        r"^/@?[\w.-]+/?$",  # an account's page
+    ),
+    layouts=(
+        HtmlLayout(
+            title=('h1[data-qa-id="story-title"]',),
+            # Paragraphs and subheadings are sibling elements: one selector keeps document order.
+            body=('[data-qa-id="story-paragraph"], [data-qa-id="story-subheading"]',),
+            drop=(
+                'figure[data-qa-id="image-figure"]',
+                "figure",
+                '[data-qa-id="ads"]',
+                "script",
+                "style",
+                "iframe",
+                "noscript",
+            ),
+            authors=('[data-qa-id="author-name"]',),
+            published=('[data-qa-id="date"]', "time"),
+            tags=('a[data-qa-id="tag-topic"]',),
         ),
-        authors=('[data-qa-id="author-name"]',),
-        published=('[data-qa-id="date"]', "time"),
-        tags=('a[data-qa-id="tag-topic"]',),
     ),
 )

@@ -21,27 +21,36 @@ TRIBUN = SiteProfile(
     # before its caption, both above the body.
     deck_below_headline=True,
     caption_after_photo_credit=True,
-    html=HtmlLayout(
-        title=("h1#arttitle", "h1.f50"),
-        body=("div.side-article.txt-article", "div.txt-article", "div.editcontent"),
-        drop=(
-            "p.baca",
-            ".baca",
-            ".ads",
-            ".ads-placeholder",
-            ".paging",
-            "#pagingBottom",
-            ".related",
-            "figure",
-            "script",
-            "style",
-            "iframe",
-            "noscript",
+    # [/amp][/<section>[/<sub>]]/YYYY/MM/DD/<slug> (regional hosts often have no section),
+    # /<section>/<numeric id>/<slug> (newer), video.tribunnews.com/news/<id>/<slug>.
+    article_paths=(r"^/(?:amp/)?(?:[a-z0-9-]+/){0,3}(?:\d{4}/\d{2}/\d{2}|\d{4,})/[^/]+/?$",),
+    listing_paths=(
+        r"^/(?:amp/)?(?:tag|tags|topic|topik|index-news|indeks|search|cari|penulis|author)"
+        r"(?:/|$)",
+    ),
+    layouts=(
+        HtmlLayout(
+            title=("h1#arttitle", "h1.f50"),
+            body=("div.side-article.txt-article", "div.txt-article", "div.editcontent"),
+            drop=(
+                "p.baca",
+                ".baca",
+                ".ads",
+                ".ads-placeholder",
+                ".paging",
+                "#pagingBottom",
+                ".related",
+                "figure",
+                "script",
+                "style",
+                "iframe",
+                "noscript",
+            ),
+            authors=("#penulis a", "#penulis"),
+            published=("time",),
+            section=(".breadcrumb li:nth-of-type(2) a",),
+            tags=(".tagcloud3 a", ".tags a"),
+            pagination=(".paging a", "#pagingBottom a"),
         ),
-        authors=("#penulis a", "#penulis"),
-        published=("time",),
-        section=(".breadcrumb li:nth-of-type(2) a",),
-        tags=(".tagcloud3 a", ".tags a"),
-        pagination=(".paging a", "#pagingBottom a"),
     ),
 )

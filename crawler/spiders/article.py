@@ -40,7 +40,7 @@ class ArticleSpider(NewsSpider):
     def _domain(url: str) -> str:
         """The whole domain of a known site (any of its hosts), else the URL's own host."""
         site = site_for_url(url)
-        host = (urlsplit(url.strip()).hostname or "").lower()
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
         return get_profile(site).domains[0] if site else host
 
     def is_article(self, url: str) -> bool:

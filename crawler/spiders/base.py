@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from scrapy import Request, Spider
 from scrapy.exceptions import CloseSpider, IgnoreRequest, UsageError
@@ -29,6 +29,7 @@ from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
 from crawler.archive import now_stamp, url_discovered
+from crawler.articles import has_article_form, listed_as_article
 from crawler.extraction import (
     FALLBACK,
     ExtractedPage,
@@ -40,7 +41,13 @@ from crawler.extraction import (
 from crawler.items import Article
 from crawler.pipelines.writer import CorpusStore
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
-from crawler.urls import canonical_url, page_number, with_query
+from crawler.urls import (
+    canonical_url,
+    is_tracking_param,
+    page_number,
+    with_query,
+    without_page,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -68,22 +75,64 @@ def _limit_arg(value: str | None) -> int | None:
     return int(value)
 
 
-def url_args(urls: str | None, urls_file: str | None) -> list[str]:
-    found: list[str] = []
+def fetchable_url(url: str) -> str:
+    """The URL as it is fetched: as given (scheme, host, port, path), without its fragment and
+    tracking parameters (``utm_*``, ``source`` ...), a trailing-dot host folded.
+
+    ``https://kumparan.com./x`` names the same host as ``https://kumparan.com/x`` (the dot is
+    the DNS root), and Scrapy's offsite filter would refuse the dotted form.
+    """
+    parts = urlsplit(url.strip())
+    netloc = _TRAILING_DOT.sub("", parts.netloc)
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking_param(k)
+        ]
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+_TRAILING_DOT = re.compile(r"\.+(?=(?::\d*)?$)")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be fetched, or None."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError as err:
+        return f"not a URL ({err})"
+    if parts.scheme not in ("http", "https"):
+        return "not an http(s) URL"
+    if not host:
+        return "no host"
+    return None
+
+
+def url_args(urls: str | None, urls_file: str | None) -> list[tuple[str, str]]:
+    """The URLs given, each with where it came from ("-a urls" or "FILE:LINE")."""
+    found: list[tuple[str, str]] = []
     if urls:
-        found.extend(u.strip() for u in urls.split(",") if u.strip())
+        found.extend(("-a urls", u.strip()) for u in urls.split(",") if u.strip())
     if urls_file:
         path = Path(urls_file)
         if not path.is_file():
             raise UsageError(f"-a urls_file={urls_file}: no such file")
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise UsageError(
+                f"-a urls_file={urls_file}: not UTF-8 text (byte {err.start}); save it as UTF-8"
+            ) from None
+        except OSError as err:
+            raise UsageError(f"-a urls_file={urls_file}: cannot read it ({err.strerror})") from None
+        for number, line in enumerate(text.splitlines(), 1):
             line = line.strip()
             if line and not line.startswith("#"):
-                found.append(line)
-    for url in found:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageError(f"not an http(s) URL: {url!r}")
+                found.append((f"{urls_file}:{number}", line))
     return found
 
 
@@ -92,7 +141,6 @@ class NewsSpider(Spider):
 
     # What to fetch, set by each site spider.
     start_hosts: ClassVar[tuple[str, ...]] = ()
-    article_url: ClassVar[re.Pattern[str] | None] = None
     page_all: ClassVar[bool] = False
     # Daily index URL templates, with {date} (YYYY-MM-DD) and {page} (1, 2, ...).
     index_urls: ClassVar[tuple[str, ...]] = ()
@@ -130,12 +178,33 @@ class NewsSpider(Spider):
         until = _date_arg("until", kwargs.get("until"))
         if since and until and since > until:
             raise UsageError(f"-a since={since} is after -a until={until}")
-        urls = url_args(kwargs.get("urls"), kwargs.get("urls_file"))
-        domains = cls.allowed_domains_for(urls)
-        for url in urls:
-            host = (urlsplit(url).hostname or "").lower()
-            if not any(host == d or host.endswith("." + d) for d in domains):
-                raise UsageError(f"{url} is not a {cls.name} URL (allowed: {', '.join(domains)})")
+        given = url_args(kwargs.get("urls"), kwargs.get("urls_file"))
+        usable: list[tuple[str, str]] = []
+        problems: list[str] = []
+        for where, url in given:
+            problem = url_problem(url)
+            if problem:
+                problems.append(f"{where}: {url}: {problem}")
+            else:
+                usable.append((where, url))
+        domains = cls.allowed_domains_for([url for _, url in usable])
+        urls: list[str] = []
+        for where, url in usable:
+            host = (urlsplit(url).hostname or "").lower().rstrip(".")
+            if any(host == d or host.endswith("." + d) for d in domains):
+                urls.append(url)
+            else:
+                problems.append(
+                    f"{where}: {url} is not a {cls.name} URL (allowed: {', '.join(domains)})"
+                )
+        if given and not urls:
+            raise UsageError(
+                f"no URL to crawl: {problems[0]}"
+                + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+            )
+        # One bad line costs that line: reported, skipped, the others are crawled.
+        for problem in problems:
+            logger.warning("%s; skipped", problem)
         hosts = tuple(h.strip() for h in str(kwargs.get("hosts") or "").split(",") if h.strip())
         return {
             "since": since,
@@ -168,7 +237,7 @@ class NewsSpider(Spider):
 
     # --- arguments and filters ------------------------------------------------------------
     def _allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def in_dates(self, day: date | None) -> bool:
@@ -190,7 +259,12 @@ class NewsSpider(Spider):
         return [since + timedelta(days=i) for i in range((until - since).days + 1)]
 
     def is_article(self, url: str) -> bool:
-        return bool(self.article_url and self.article_url.match(url)) and self._allowed(url)
+        """A link found on an index page: an article when it has one of the site's forms."""
+        return has_article_form(url) and self._allowed(url)
+
+    def listed_article(self, url: str) -> bool:
+        """A URL a sitemap lists: an article unless it is a listing of the site."""
+        return listed_as_article(url) and self._allowed(url)
 
     # --- discovery ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -248,7 +322,7 @@ class NewsSpider(Spider):
                 yield Request(
                     entry.loc, callback=self.parse_sitemap, dont_filter=self.local_frontier
                 )
-            elif not self.is_article(entry.loc):
+            elif not self.listed_article(entry.loc):
                 stats.inc_value("discovery/not_article")
             elif not self.in_dates(entry.published):
                 stats.inc_value("discovery/outside_dates")
@@ -296,10 +370,12 @@ class NewsSpider(Spider):
             # In the corpus from an earlier run, or staged by an interrupted one.
             self.crawler.stats.inc_value("article/already_in_corpus")
             return None
-        meta = {"article": article, "via": via, "fetched": []}
+        # Fetched as given (the canonical URL is for deduplication and the manifest: a
+        # rewritten URL may not exist), with ?page=all where the site serves whole articles.
+        meta = {"article": article, "via": via, "fetched": [], "fetch": fetchable_url(url)}
         if self.site_serves_page_all(article):
             return Request(
-                with_query(article, page="all"),
+                with_query(meta["fetch"], page="all"),
                 callback=self.parse_article,
                 errback=self.page_all_failed,
                 meta={**meta, "mode": "all"},
@@ -315,7 +391,8 @@ class NewsSpider(Spider):
     ) -> Request:
         """Page ``number`` of an article, carrying the pages read so far."""
         article = meta["article"]
-        url = article if number == 1 else with_query(article, page=str(number))
+        base = meta.get("fetch") or article
+        url = without_page(base) if number == 1 else with_query(base, page=str(number))
         return Request(
             url,
             dont_filter=self.local_frontier,
@@ -323,6 +400,7 @@ class NewsSpider(Spider):
             errback=self.page_failed,
             meta={
                 "article": article,
+                "fetch": base,
                 "via": meta["via"],
                 "fetched": meta["fetched"],
                 "mode": "pages",
@@ -361,17 +439,38 @@ class NewsSpider(Spider):
         self.crawler.stats.inc_value("article/page_all_failed")
         return self.page_request({**request.meta, "fetched": []}, 1, [], None)
 
-    def page_failed(self, failure: Failure) -> None:
+    def page_failed(self, failure: Failure) -> Request | None:
         if self._ignored(failure):
-            return
+            return None
         meta = failure.request.meta
         stats = self.crawler.stats
         reason = failure.type.__name__ if failure.type else "error"
+        if (
+            not meta["pages"]
+            and failure.check(HttpError)
+            and failure.value.response.status in (404, 410)
+            and meta.get("fetch") not in (None, meta["article"])
+            and self._allowed(meta["article"])
+        ):
+            # The URL as given is gone; the canonical form of it may not be (an old AMP or
+            # mobile address): one more try there, then the article has failed.
+            stats.inc_value("article/given_url_gone")
+            logger.info("%s is gone; trying %s", meta["fetch"], meta["article"])
+            retry = {**meta, "fetch": meta["article"], "fetched": []}
+            if self.site_serves_page_all(meta["article"]):
+                return Request(
+                    with_query(meta["article"], page="all"),
+                    callback=self.parse_article,
+                    errback=self.page_all_failed,
+                    meta={**retry, "mode": "all"},
+                    dont_filter=self.local_frontier,
+                )
+            return self.page_request(retry, 1, [], None)
         if not meta["pages"]:  # nothing of the article was read: it failed, not half of it
             stats.inc_value("article/failed")
             stats.inc_value(f"article/failed/{reason}")
             logger.warning("article %s failed: %s", meta["article"], failure.getErrorMessage())
-            return
+            return None
         stats.inc_value("article/incomplete")
         logger.warning(
             "incomplete article %s: page %d failed (%s); not written",
@@ -379,6 +478,7 @@ class NewsSpider(Spider):
             meta["number"],
             failure.getErrorMessage(),
         )
+        return None
 
     def parse_article(self, response: Response) -> Iterator[Article | Request]:
         meta = response.meta
@@ -394,6 +494,10 @@ class NewsSpider(Spider):
             # AttributeError/ValueError: Scrapy gives no .text for a non-text response.
             self.crawler.stats.inc_value("article/unreadable")
             logger.warning("unreadable page %s: %s", response.url, err)
+            return
+        if not page.is_article:
+            self.crawler.stats.inc_value("article/not_article_page")
+            logger.info("not an article page: %s", response.url)
             return
         # When each page was fetched (as archived).
         fetched = [*meta["fetched"], meta.get("crawled_at") or now_stamp()]
