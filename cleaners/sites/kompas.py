@@ -55,6 +55,7 @@ KOMPAS = SiteProfile(
         HtmlLayout(
             name="read-2017",
             live="2017-",
+            marker=(".read__content", "h1.read__title"),
             title=("h1.read__title",),
             body=("div.read__content div.clearfix", "div.read__content"),
             drop=(
