@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -56,3 +57,48 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(waiter)
+
+
+class AllowedHostsMiddleware:
+    """Nothing but http(s) on the spider's allowed hosts is ever requested.
+
+    Scrapy's offsite filter lets ``dont_filter`` requests through, and a robots.txt, a
+    sitemap, a redirect or a meta refresh can name any URL (``file://`` included). This runs
+    first for every request, robots.txt and redirects included, and refuses, counting the
+    reason (``offsite/redirect``, ``offsite/sitemap``, ``scheme/file`` ...).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AllowedHostsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        parts = urlparse_cached(request)
+        source = _source(request)
+        if parts.scheme not in ("http", "https"):
+            self.stats.inc_value(f"scheme/{parts.scheme or 'none'}")
+            raise IgnoreRequest(f"refused: not http(s): {request.url[:200]} ({source})")
+        host = (parts.hostname or "").lower().rstrip(".")
+        domains = getattr(spider or self.crawler.spider, "allowed_domains", None) or []
+        if not any(host == d or host.endswith("." + d) for d in domains):
+            self.stats.inc_value(f"offsite/{source}")
+            raise IgnoreRequest(f"refused offsite request to {host} ({source})")
+
+
+def _source(request: Request) -> str:
+    """What made a request: a redirect, a meta refresh, robots.txt, a sitemap, an article."""
+    if request.meta.get("redirect_reasons") and "meta refresh" in request.meta["redirect_reasons"]:
+        return "meta-refresh"
+    if request.meta.get("redirect_urls"):
+        return "redirect"
+    callback = getattr(request.callback, "__name__", "")
+    return {
+        "parse_robots": "robots",
+        "parse_sitemap": "sitemap",
+        "parse_index": "index",
+        "parse_article": "article",
+    }.get(callback, "request")

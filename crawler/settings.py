@@ -44,6 +44,12 @@ MIRROR_URL = ""
 DOWNLOAD_HANDLERS = {
     "http": "crawler.mirror.MirrorDownloadHandler",
     "https": "crawler.mirror.MirrorDownloadHandler",
+    # A news crawler fetches web pages only: a robots.txt or sitemap naming file://, ftp://,
+    # s3:// or data: gets nothing (AllowedHostsMiddleware refuses and counts them first).
+    "file": None,
+    "ftp": None,
+    "s3": None,
+    "data": None,
 }
 
 # --- Distributed crawling ------------------------------------------------------------------
@@ -63,6 +69,8 @@ ADDONS = {"crawler.frontier.RedisFrontier": 0}
 
 # --- Components -----------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
+    # First of all: nothing but http(s) on the spider's allowed hosts, whatever asked for it.
+    "crawler.middlewares.AllowedHostsMiddleware": 50,
     # Scrapy's, with every request that waits for a host's robots.txt given the parser.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.RobotsTxtMiddleware": 100,

@@ -205,7 +205,17 @@ class NewsSpider(Spider):
         # One bad line costs that line: reported, skipped, the others are crawled.
         for problem in problems:
             logger.warning("%s; skipped", problem)
-        hosts = tuple(h.strip() for h in str(kwargs.get("hosts") or "").split(",") if h.strip())
+        hosts = tuple(
+            h.strip().lower().rstrip(".")
+            for h in str(kwargs.get("hosts") or "").split(",")
+            if h.strip()
+        )
+        own = list(getattr(cls, "allowed_domains", []) or [])
+        for host in hosts:
+            if own and not any(host == d or host.endswith("." + d) for d in own):
+                raise UsageError(
+                    f"-a hosts={host}: not a host of {cls.name} (allowed: {', '.join(own)})"
+                )
         return {
             "since": since,
             "until": until,
@@ -237,8 +247,20 @@ class NewsSpider(Spider):
 
     # --- arguments and filters ------------------------------------------------------------
     def _allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        host = (parts.hostname or "").lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _refuse(self, url: str, offsite_reason: str) -> None:
+        """Count a discovered URL that is not fetched: another scheme, or another host."""
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("http", "https"):
+            self.crawler.stats.inc_value(f"scheme/{scheme or 'none'}")
+            logger.warning("refused %s URL: %s", scheme or "schemeless", url[:200])
+        else:
+            self.crawler.stats.inc_value(offsite_reason)
 
     def in_dates(self, day: date | None) -> bool:
         if day is None:
@@ -300,7 +322,7 @@ class NewsSpider(Spider):
             if self._allowed(url):
                 yield Request(url, callback=self.parse_sitemap, dont_filter=self.local_frontier)
             else:
-                self.crawler.stats.inc_value("discovery/offsite_sitemap")
+                self._refuse(url, "discovery/offsite_sitemap")
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         try:
@@ -312,7 +334,7 @@ class NewsSpider(Spider):
         stats = self.crawler.stats
         for entry in entries:
             if not self._allowed(entry.loc):
-                stats.inc_value("discovery/offsite_link")
+                self._refuse(entry.loc, "discovery/offsite_link")
             elif entry.is_sitemap:
                 # An index entry's date is when that sitemap last changed: older than `since`
                 # means nothing in it is new enough.
