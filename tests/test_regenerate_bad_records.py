@@ -74,7 +74,7 @@ def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
     err = result.stderr
     assert "skipped 1: unsupported host" in err
     assert "skipped 2: not HTML" in err  # robots.txt and an image
-    assert "no article text" in err
+    assert "not an article page" in err  # the broken page carries no article markup
     assert "skipped 2: unreadable record (truncated or not WARC)" in err
     assert "b.warc.gz: truncated after byte" in err and "c.warc.gz: a record without" in err
     manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]

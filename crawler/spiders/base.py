@@ -394,8 +394,13 @@ class NewsSpider(Spider):
             return None
         # Fetched as given (the canonical URL is for deduplication and the manifest: a
         # rewritten URL may not exist), with ?page=all where the site serves whole articles.
-        meta = {"article": article, "via": via, "fetched": [], "fetch": fetchable_url(url)}
-        if self.site_serves_page_all(article):
+        return self.first_request(
+            {"article": article, "via": via, "fetched": [], "fetch": fetchable_url(url)}
+        )
+
+    def first_request(self, meta: dict[str, Any]) -> Request:
+        """The first request for the article ``meta`` describes: ?page=all or page 1."""
+        if self.site_serves_page_all(meta["article"]):
             return Request(
                 with_query(meta["fetch"], page="all"),
                 callback=self.parse_article,
@@ -478,16 +483,7 @@ class NewsSpider(Spider):
             # mobile address): one more try there, then the article has failed.
             stats.inc_value("article/given_url_gone")
             logger.info("%s is gone; trying %s", meta["fetch"], meta["article"])
-            retry = {**meta, "fetch": meta["article"], "fetched": []}
-            if self.site_serves_page_all(meta["article"]):
-                return Request(
-                    with_query(meta["article"], page="all"),
-                    callback=self.parse_article,
-                    errback=self.page_all_failed,
-                    meta={**retry, "mode": "all"},
-                    dont_filter=self.local_frontier,
-                )
-            return self.page_request(retry, 1, [], None)
+            return self.first_request({**meta, "fetch": meta["article"], "fetched": []})
         if not meta["pages"]:  # nothing of the article was read: it failed, not half of it
             stats.inc_value("article/failed")
             stats.inc_value(f"article/failed/{reason}")
