@@ -16,5 +16,6 @@ class Command(ScrapyCrawlCommand):
             spidercls = self.crawler_process.spider_loader.load(args[0])
             check = getattr(spidercls, "parse_arguments", None)
             if check is not None:
-                check(dict(opts.spargs))  # raises UsageError with the message
+                # Raises UsageError with the message; the spider reports skipped URLs itself.
+                check(dict(opts.spargs), report=False)
         super().run(args, opts)

@@ -27,10 +27,10 @@ class ArticleSpider(NewsSpider):
         self.allowed_domains = self.allowed_domains_for(self.given_urls)
 
     @classmethod
-    def parse_arguments(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+    def parse_arguments(cls, kwargs: dict[str, Any], *, report: bool = True) -> dict[str, Any]:
         if not (kwargs.get("urls") or kwargs.get("urls_file")):
             raise UsageError("the article spider needs -a urls=URL,URL or -a urls_file=PATH")
-        return super().parse_arguments(kwargs)
+        return super().parse_arguments(kwargs, report=report)
 
     @classmethod
     def allowed_domains_for(cls, urls: list[str]) -> list[str]:

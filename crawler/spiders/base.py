@@ -162,7 +162,7 @@ class NewsSpider(Spider):
         self.requested: dict[str, list[str]] = {}
 
     @classmethod
-    def parse_arguments(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+    def parse_arguments(cls, kwargs: dict[str, Any], *, report: bool = True) -> dict[str, Any]:
         """Check the spider arguments; raise ``UsageError`` with a clear message if one is bad.
 
         The ``crawl`` command calls this before the crawl starts, so a bad argument stops the
@@ -202,8 +202,9 @@ class NewsSpider(Spider):
                 f"no URL to crawl: {problems[0]}"
                 + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
             )
-        # One bad line costs that line: reported, skipped, the others are crawled.
-        for problem in problems:
+        # One bad line costs that line: reported (once: the crawl command checks the arguments
+        # before the spider is made, with report=False), skipped, the others are crawled.
+        for problem in problems if report else ():
             logger.warning("%s; skipped", problem)
         hosts = tuple(
             h.strip().lower().rstrip(".")
