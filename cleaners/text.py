@@ -660,8 +660,8 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str]) -> None:
     for pos in sorted(dropped):
         d = decisions[pos]
         decisions[pos] = Decision(d.line, d.text, False, "related-link")
-    texts = {decisions[pos].text for pos in dropped}
-    body[:] = [b for b in body if b not in texts]
+    # The body is what the decisions keep (a same text kept elsewhere stays).
+    body[:] = [d.text for d in decisions if d.keep and d.family == "body"]
 
 
 def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:

@@ -565,6 +565,8 @@ class NewsSpider(Spider):
         fields["urls"] = sorted(self.requested.get(article, []))
         kind = "fallback" if fields["extractor"] == FALLBACK else "site"
         stats.inc_value(f"extract/{fields['site']}/{kind}")
+        for error in (e for page in pages for e in page.errors):
+            stats.inc_value(f"extract/{fields['site']}/error/{error}")
         if kind == "fallback":
             logger.info("fallback extractor used for %s", article)
         stats.inc_value("article/ok")
