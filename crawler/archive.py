@@ -210,16 +210,63 @@ def _archived(record: Any, path: str, offset: int, body: bytes) -> ArchivedRespo
     )
 
 
+# Record bodies larger than this are skipped (the crawl's DOWNLOAD_MAXSIZE), so no archive can
+# make a reader hold more than about this much of one record in memory.
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+# Room for the HTTP headers inside a response record's declared length.
+_HEADER_ROOM = 256 * 1024
+# How much of an error message (which may quote record content) reaches a log line.
+_EXCERPT = 200
+
+
+class TooLarge(BadRecord):
+    """A record whose body is larger than the size cap: skipped, counted apart."""
+
+
+def _excerpt(err: BaseException) -> str:
+    text = f"{type(err).__name__}: {err}"
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "..."
+
+
+def _read_body(record: Any, max_body: int, where: str) -> bytes:
+    """A record's payload, read with a cap (decompression streams, never inflated whole);
+    ``TooLarge`` past the cap, ``BadRecord`` when the record did not arrive whole."""
+    body = record.content_stream().read(max_body + 1)
+    if len(body) > max_body:
+        raise TooLarge(f"{where}: body larger than {max_body} bytes")
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise BadRecord(f"{where}: the record is cut short (truncated archive)")
+    return body
+
+
+def _check_whole(record: Any, where: str) -> None:
+    """Read a record's raw bytes through (in chunks) to know it arrived whole.
+
+    (The iterator reads them anyway to reach the next record.)"""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    if getattr(stream, "limit", 0) > 0:
+        raise BadRecord(f"{where}: the record is cut short (truncated archive)")
+
+
 def read_responses(
-    path: Path, bodies: bool = True
+    path: Path, bodies: bool = True, max_body: int = DEFAULT_MAX_BODY
 ) -> Iterator[ArchivedResponse | Discovery | BadRecord]:
     """The response and discovery records of a WARC file, in order; what cannot be read is a
     ``BadRecord``.
 
-    warcio stops quietly at a truncated gzip member, so the end of the last record read is
-    compared with the file's size: a shorter read means a truncated tail.
+    Every whole record before damage is read; at the first damage (a truncated gzip member, a
+    record that is not WARC) the rest of the file is skipped with one ``BadRecord``. A body
+    larger than ``max_body`` is a ``TooLarge`` and the file goes on. warcio stops quietly at a
+    truncated gzip member, so the end of the last record read is compared with the file's size:
+    a shorter read means a truncated tail.
     """
     size = path.stat().st_size
+    if size == 0:
+        yield BadRecord(f"{path.name}: empty file")
+        return
+    end = 0
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         try:
@@ -234,27 +281,43 @@ def read_responses(
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):
                     yield BadRecord(f"{path.name}: a record without a target URI (not WARC)")
+                    return
+                where = f"{path.name} ({record.rec_headers.get_header('WARC-Target-URI')[:120]})"
+                if (record.length or 0) > max_body + _HEADER_ROOM:
+                    yield TooLarge(f"{where}: body larger than {max_body} bytes")
                     continue
+                body = b""
+                try:
+                    if bodies:
+                        body = _read_body(record, max_body, where)
+                    else:
+                        _check_whole(record, where)
+                except TooLarge as err:
+                    yield err
+                    continue
+                except BadRecord as err:
+                    yield err
+                    return
                 # Read the body before asking for the offset: warcio's get_record_offset()
                 # reads the record to its end.
-                body = record.content_stream().read() if bodies else b""
                 yield _archived(record, str(path), iterator.get_record_offset(), body)
             end = iterator.get_record_offset() + (iterator.get_record_length() or 0)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
-            yield BadRecord(f"{path.name}: unreadable from here on ({type(err).__name__}: {err})")
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, TypeError) as err:
+            yield BadRecord(f"{path.name}: unreadable from here on ({_excerpt(err)})")
             return
     if end < size:
         yield BadRecord(f"{path.name}: truncated after byte {end} of {size}")
 
 
-def read_response_at(path: str, offset: int) -> ArchivedResponse:
+def read_response_at(path: str, offset: int, max_body: int = DEFAULT_MAX_BODY) -> ArchivedResponse:
     """The response record at a byte offset of a WARC file (as ``read_responses`` gave it)."""
     with open(path, "rb") as fh:
         fh.seek(offset)
         try:
             for record in ArchiveIterator(fh):
                 if record.rec_type == "response":
-                    return _archived(record, path, offset, record.content_stream().read())
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
-            raise BadRecord(f"{Path(path).name}@{offset}: {type(err).__name__}: {err}") from err
+                    body = _read_body(record, max_body, f"{Path(path).name}@{offset}")
+                    return _archived(record, path, offset, body)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, TypeError) as err:
+            raise BadRecord(f"{Path(path).name}@{offset}: {_excerpt(err)}") from err
     raise BadRecord(f"{Path(path).name}@{offset}: no response record")

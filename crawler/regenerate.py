@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,11 @@ from tqdm import tqdm
 from cleaners.html import HtmlError
 from cleaners.sites import site_for_url
 from crawler.archive import (
+    DEFAULT_MAX_BODY,
     ArchivedResponse,
     BadRecord,
     Discovery,
+    TooLarge,
     read_response_at,
     read_responses,
     warc_files,
@@ -86,15 +89,19 @@ class Report:
     corpus: FinishReport | None = None
 
 
-def index_archive(paths: list[str], report: Report) -> list[Unit]:
+def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_BODY) -> list[Unit]:
     """Pass 1: the articles in the archives and where their pages are."""
     units: dict[str, Unit] = {}
     files = warc_files(paths)
     report.files = len(files)
     for path in files:
-        for record in read_responses(path, bodies=False):
+        for record in read_responses(path, bodies=False, max_body=max_body):
             if isinstance(record, Discovery):
                 report.discovered.setdefault(record.article, set()).add(record.url)
+                continue
+            if isinstance(record, TooLarge):
+                report.skipped["body larger than the size cap"] += 1
+                print(f"regenerate: warning: {record}", file=sys.stderr)
                 continue
             if isinstance(record, BadRecord):
                 report.skipped["unreadable record (truncated or not WARC)"] += 1
@@ -129,23 +136,23 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     return None
 
 
-def _page(ref: PageRef) -> tuple[ExtractedPage, str]:
-    record = read_response_at(ref[1], ref[2])
+def _page(ref: PageRef, max_body: int) -> tuple[ExtractedPage, str]:
+    record = read_response_at(ref[1], ref[2], max_body)
     # Decoded exactly as the crawl decoded it: Scrapy's own response class and headers.
     text = page_text(HtmlResponse(record.url, body=record.body, headers=record.headers))
     return read_page(text, record.url), record.date
 
 
-def rebuild(unit: Unit) -> Outcome:
+def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
     """Pass 2 for one article: the spider's page logic, extraction, cleaning, language."""
     used: list[tuple[ExtractedPage, str]] = []
     try:
         if "all" in unit.pages:
-            first = _page(unit.pages["all"])
+            first = _page(unit.pages["all"], max_body)
             numbers = _numbers(first[0])
             wanted = list(range(numbers[0], numbers[-1] + 1)) if numbers else []
         elif 1 in unit.pages:
-            first = _page(unit.pages[1])
+            first = _page(unit.pages[1], max_body)
             numbers = _numbers(first[0])
             wanted = list(range(2, numbers[-1] + 1)) if numbers else []
         else:
@@ -156,12 +163,14 @@ def rebuild(unit: Unit) -> Outcome:
         for number in wanted:
             if number not in unit.pages:
                 return Outcome(unit.article, None, "incomplete article (a page missing)", len(used))
-            used.append(_page(unit.pages[number]))
+            used.append(_page(unit.pages[number], max_body))
         fields = build_article([page for page, _ in used], unit.article)
     except (HtmlError, NoArticleError) as err:
         return Outcome(unit.article, None, f"no article text ({type(err).__name__})", len(used))
+    except TooLarge:
+        return Outcome(unit.article, None, "body larger than the size cap", len(used))
     except BadRecord:
-        return Outcome(unit.article, None, "unreadable record", len(used))
+        return Outcome(unit.article, None, "unreadable record (cut short)", len(used))
     fields["crawled_at"] = max(date for _, date in used)
     fields["urls"] = []  # the writer adds what the archive's discovery records say
     language = detect_language(fields["text"])
@@ -175,19 +184,26 @@ def _numbers(page: ExtractedPage) -> list[int]:
     return sorted({n for link in page.parts.page_links if (n := page_number(link)) and n > 1})
 
 
-def _outcomes(units: list[Unit], workers: int) -> Iterator[Outcome]:
+def _outcomes(units: list[Unit], workers: int, max_body: int) -> Iterator[Outcome]:
+    work = partial(rebuild, max_body=max_body)
     if workers <= 1:
-        yield from map(rebuild, units)
+        yield from map(work, units)
         return
     # fork: workers share the imported code and compiled patterns, no re-import per process.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(rebuild, units, chunksize=4)
+        yield from pool.imap(work, units, chunksize=4)
 
 
-def regenerate(paths: list[str], outdir: Path, workers: int = 1, progress: bool = True) -> Report:
+def regenerate(
+    paths: list[str],
+    outdir: Path,
+    workers: int = 1,
+    progress: bool = True,
+    max_body: int = DEFAULT_MAX_BODY,
+) -> Report:
     report = Report()
     started = time.perf_counter()
-    units = index_archive(paths, report)
+    units = index_archive(paths, report, max_body)
     store = CorpusStore(outdir)
     try:
         bar = tqdm(
@@ -198,7 +214,7 @@ def regenerate(paths: list[str], outdir: Path, workers: int = 1, progress: bool 
             disable=not progress,
             mininterval=0.5,
         )
-        for outcome in _outcomes(units, workers):
+        for outcome in _outcomes(units, workers, max_body):
             report.pages_read += outcome.pages_read
             bar.update(outcome.pages_read)
             if outcome.item is None:

@@ -48,7 +48,14 @@ class Command(ScrapyCommand):
         if opts.workers < 1:
             raise UsageError("--workers takes a whole number, 1 or more")
         try:
-            report = regenerate(args, Path(opts.output), opts.workers, not opts.no_progress)
+            report = regenerate(
+                args,
+                Path(opts.output),
+                opts.workers,
+                not opts.no_progress,
+                # The crawl's cap on a page is the cap on an archived body.
+                max_body=self.settings.getint("DOWNLOAD_MAXSIZE"),
+            )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
         rate = report.pages_read / report.seconds if report.seconds else 0.0

@@ -1,0 +1,148 @@
+"""Crafted archives: bombs, huge records, truncation at many points, empty and foreign files.
+
+``scrapy regenerate`` reads archives that killed runs and other tools leave behind: whatever
+they hold, it yields every whole record before the damage, never a document from a partial
+page, one counted reason per bad file, and memory bounded by the size cap.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import zlib
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import REPO, run_scrapy
+
+MIRROR = REPO / "demo" / "mirror"
+PAGES = {
+    "https://kumparan.com/kumparanbola/timnas-u-19-indonesia-menang-telak-atas-bosnia-di-kroasia-25XyZ9aBcDe": MIRROR
+    / "kumparan.com/kumparanbola/timnas-u-19-indonesia-menang-telak-atas-bosnia-di-kroasia-25XyZ9aBcDe",
+    "https://kumparan.com/kumparanfood/cara-membuat-rendang-daging-empuk-ala-rumah-makan-padang-21QwErTy123": MIRROR
+    / "kumparan.com/kumparanfood/cara-membuat-rendang-daging-empuk-ala-rumah-makan-padang-21QwErTy123",
+}
+HUGE = 300 * 1024 * 1024  # past the 16 MB cap many times over
+CAP_MEMORY = 1536 * 1024 * 1024  # the issue's bound: 1.5 GB whatever the input
+
+
+class _Zeros:
+    """A stream of ``size`` zero bytes, read in chunks (never held whole)."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.left if n is None or n < 0 else min(n, self.left)
+        self.left -= n
+        return b"\0" * n
+
+
+def _gzip_bomb(size: int) -> bytes:
+    """``size`` zero bytes, gzip-compressed in chunks (a few hundred KB)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    out = BytesIO()
+    chunk = b"\0" * (1 << 20)
+    for _ in range(size >> 20):
+        out.write(packer.compress(chunk))
+    out.write(packer.flush())
+    return out.getvalue()
+
+
+def _record(writer: WARCWriter, url: str, body, length: int, **headers: str) -> None:
+    http = StatusAndHeaders(
+        "200 OK",
+        [("Content-Type", "text/html; charset=utf-8"), *headers.items()],
+        protocol="HTTP/1.1",
+    )
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=body, length=length, http_headers=http)
+    )
+
+
+def _good_archive(path: Path) -> None:
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, page in PAGES.items():
+            data = page.read_bytes()
+            _record(writer, url, BytesIO(data), len(data))
+
+
+def _regenerate(archive: Path, out: Path) -> tuple[str, list[dict]]:
+    result = run_scrapy("regenerate", archive, "-o", out, "--no-progress")
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = out / "manifest.jsonl"
+    rows = (
+        [json.loads(line) for line in manifest.read_text().splitlines()]
+        if manifest.exists()
+        else []
+    )
+    return result.stderr, rows
+
+
+def test_bombs_and_huge_records_are_skipped_with_bounded_memory(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    _good_archive(archive / "good.warc.gz")
+    with open(archive / "huge.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        url = "https://kumparan.com/kumparannews/besar-sekali-21AbCdEfGhI"
+        _record(writer, url, _Zeros(HUGE), HUGE)
+    with open(archive / "bomb.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        bomb = _gzip_bomb(HUGE)
+        url = "https://kumparan.com/kumparannews/bom-gzip-21AbCdEfGhJ"
+        _record(writer, url, BytesIO(bomb), len(bomb), **{"Content-Encoding": "gzip"})
+    assert (archive / "bomb.warc.gz").stat().st_size < 2 * 1024 * 1024
+    stderr, rows = _regenerate(archive, tmp_path / "corpus")
+    assert "skipped 2: body larger than the size cap" in stderr  # the huge record, the bomb
+    # The bomb's declared length is small: its body is found too large while inflating.
+    assert stderr.count("body larger than") >= 2
+    assert len(rows) == 2  # the good pages are all there
+    assert max(len(line) for line in stderr.splitlines()) < 400  # no content quoted
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert peak < CAP_MEMORY, f"peak RSS {peak / 2**20:.0f} MiB"
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.35, 0.5, 0.62, 0.8, 0.93, 0.99])
+def test_a_truncated_archive_yields_only_whole_records(tmp_path: Path, keep: float) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    _good_archive(archive / "whole.warc.gz")
+    data = (archive / "whole.warc.gz").read_bytes()
+    (archive / "cut.warc.gz.open").write_bytes(data[: int(len(data) * keep)])
+    (archive / "whole.warc.gz").unlink()
+    stderr, rows = _regenerate(archive, tmp_path / "corpus")
+    titles = {row["title"] for row in rows}
+    # Whatever survives is a whole article of the archive, never a piece of one.
+    assert titles <= {
+        "Timnas U-19 Indonesia Menang Telak atas Bosnia di Kroasia",
+        "Cara Membuat Rendang Daging Empuk ala Rumah Makan Padang",
+    }, titles
+    for row in rows:
+        text = (tmp_path / "corpus" / row["file"]).read_text(encoding="utf-8")
+        expected = sorted((REPO / "demo" / "expected" / "kumparan").glob("*.txt"))
+        assert any(text == e.read_text(encoding="utf-8") for e in expected), row["title"]
+    assert "cut.warc.gz.open" in stderr  # the damage is reported, once
+    assert stderr.count("cut.warc.gz.open:") <= 2
+
+
+def test_empty_and_foreign_files_cost_one_reason_each(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    _good_archive(archive / "good.warc.gz")
+    (archive / "empty.warc.gz").write_bytes(b"")
+    noise = b"".join(f"line {i} of a log file, not WARC\n".encode() for i in range(150_000))
+    (archive / "noise.warc.gz").write_bytes(gzip.compress(noise))
+    (archive / "plain.warc").write_bytes(noise[:100_000])
+    stderr, rows = _regenerate(archive, tmp_path / "corpus")
+    assert len(rows) == 2
+    assert "empty.warc.gz: empty file" in stderr
+    for name in ("empty.warc.gz", "noise.warc.gz", "plain.warc"):
+        assert 1 <= stderr.count(f"{name}:") <= 2, name
+    assert len(stderr.splitlines()) < 40
