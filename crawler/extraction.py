@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bs4.dammit import UnicodeDammit
 from scrapy.http import TextResponse
 
 from cleaners.html import (
@@ -70,7 +72,38 @@ def page_text(response: TextResponse) -> str:
             return body.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    return response.text
+    text = response.text
+    if _looks_misdecoded(text):
+        # The declared charset is wrong (Shift-JIS sent as UTF-8, ...): the bytes' own encoding,
+        # found by beautifulsoup4's UnicodeDammit (with charset-normalizer), if it reads better.
+        dammit = UnicodeDammit(body, [declared] if declared else [], is_html=True)
+        better = dammit.unicode_markup
+        if better is not None and _damage(better) < _damage(text):
+            logger.warning(
+                "%s: declared %s but reads as %s", response.url, declared, dammit.original_encoding
+            )
+            text = better
+        if _looks_misdecoded(text):
+            raise UndecodableError(
+                f"{response.url}: text does not decode cleanly as {declared or 'declared'}"
+            )
+    return text
+
+
+class UndecodableError(ValueError):
+    """A page whose bytes decode to mojibake under every encoding tried."""
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _damage(text: str) -> int:
+    """Replacement characters and control bytes: the marks of a wrong decoding."""
+    return text.count("\ufffd") + len(_CONTROL.findall(text))
+
+
+def _looks_misdecoded(text: str) -> bool:
+    return _damage(text) > max(3, len(text) // 1000)
 
 
 def _layout_for(root: Any, site: str) -> HtmlLayout:
@@ -157,6 +190,7 @@ __all__ = [
     "ExtractedPage",
     "HtmlError",
     "NoArticleError",
+    "UndecodableError",
     "build_article",
     "extract",
     "read_page",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import PackageNotFoundError, version
 
 from scrapy import Request, Spider
@@ -13,6 +14,8 @@ from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+from crawler.urls import ascii_host
 
 
 def _version() -> str:
@@ -34,6 +37,12 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
         return cls(agent)
 
 
+def _one_line(record: logging.LogRecord) -> bool:
+    record.exc_info = None
+    record.exc_text = None
+    return True
+
+
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, with every waiting request given the parser.
 
@@ -44,6 +53,11 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     ignore robots.txt. Here each waiter gets its own Deferred, relayed from the shared one
     without consuming its result.
     """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        # Scrapy logs a robots.txt it could not fetch with a traceback: one line is enough.
+        logging.getLogger(ScrapyRobotsTxtMiddleware.__module__).addFilter(_one_line)
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
         pending = self._parsers.get(urlparse_cached(request).netloc)
@@ -82,8 +96,11 @@ class AllowedHostsMiddleware:
         if parts.scheme not in ("http", "https"):
             self.stats.inc_value(f"scheme/{parts.scheme or 'none'}")
             raise IgnoreRequest(f"refused: not http(s): {request.url[:200]} ({source})")
-        host = (parts.hostname or "").lower().rstrip(".")
-        domains = getattr(spider or self.crawler.spider, "allowed_domains", None) or []
+        host = ascii_host(parts.hostname or "")
+        domains = [
+            ascii_host(d)
+            for d in getattr(spider or self.crawler.spider, "allowed_domains", None) or []
+        ]
         if not any(host == d or host.endswith("." + d) for d in domains):
             self.stats.inc_value(f"offsite/{source}")
             raise IgnoreRequest(f"refused offsite request to {host} ({source})")

@@ -42,6 +42,7 @@ from crawler.extraction import (
     FALLBACK,
     ExtractedPage,
     NoArticleError,
+    UndecodableError,
     build_article,
     page_text,
     read_page,
@@ -167,6 +168,8 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
         fields = build_article([page for page, _ in used], unit.article)
     except (HtmlError, NoArticleError) as err:
         return Outcome(unit.article, None, f"no article text ({type(err).__name__})", len(used))
+    except UndecodableError:
+        return Outcome(unit.article, None, "text does not decode cleanly", len(used))
     except TooLarge:
         return Outcome(unit.article, None, "body larger than the size cap", len(used))
     except BadRecord:

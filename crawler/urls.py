@@ -91,3 +91,15 @@ def without_page(url: str) -> str:
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def ascii_host(host: str) -> str:
+    """A host name as requests carry it: lowercase, no trailing dot, IDNA (punycode) for
+    non-ASCII labels, so ``bücher.example`` and ``xn--bcher-kva.example`` compare equal."""
+    host = host.lower().rstrip(".")
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host

@@ -22,7 +22,11 @@ def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            except OSError as err:
+                errors.append(f"{path}: cannot read this folder ({err.strerror})")
+                continue
             if not found:
                 errors.append(f"{path}: no .txt files in this folder")
             files.extend(found)
@@ -89,6 +93,12 @@ class Command(ScrapyCommand):
         if not opts.output:
             raise UsageError("name the output folder with -o OUTDIR")
         outdir = Path(opts.output)
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise UsageError(f"-o {outdir}: is a file, not a folder", print_help=False) from None
+        except OSError as err:
+            raise UsageError(f"-o {outdir}: cannot create it ({err.strerror})") from None
         files, errors = _inputs(args)
         failed = len(errors)
         for message in errors:
@@ -120,7 +130,15 @@ class Command(ScrapyCommand):
                 )
                 failed += 1
                 continue
-            write_atomic(outdir / path.name, result.text.encode("utf-8"))
+            try:
+                write_atomic(outdir / path.name, result.text.encode("utf-8"))
+            except OSError as err:
+                print(
+                    f"clean: error: {outdir / path.name}: cannot write it ({err.strerror})",
+                    file=sys.stderr,
+                )
+                failed += 1
+                continue
             written.add(path.name)
             cleaned += 1
         print(

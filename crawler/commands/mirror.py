@@ -100,8 +100,17 @@ class Command(ScrapyCommand):
         root = Path(opts.root)
         if not root.is_dir():
             raise UsageError(f"mirror folder not found: {root}")
-        log = open(opts.log, "a", encoding="utf-8") if opts.log else sys.stderr  # noqa: SIM115
-        server = make_server(root, opts.port, log)
+        try:
+            log = open(opts.log, "a", encoding="utf-8") if opts.log else sys.stderr  # noqa: SIM115
+        except OSError as err:
+            raise UsageError(f"--log {opts.log}: cannot write it ({err.strerror})") from None
+        try:
+            server = make_server(root, opts.port, log)
+        except OSError as err:
+            raise UsageError(
+                f"--port {opts.port}: cannot listen on 127.0.0.1:{opts.port} ({err.strerror})",
+                print_help=False,
+            ) from None
         port = server.server_address[1]
         # The first line on stdout tells scripts and tests where the mirror listens.
         print(f"mirror: serving {root} on http://127.0.0.1:{port}", flush=True)

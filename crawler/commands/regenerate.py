@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.pipelines.writer import CorpusBusy, hold_corpus
 from crawler.regenerate import regenerate
 
 
@@ -47,6 +48,12 @@ class Command(ScrapyCommand):
             raise UsageError("name the corpus folder with -o OUTDIR")
         if opts.workers < 1:
             raise UsageError("--workers takes a whole number, 1 or more")
+        try:
+            hold_corpus(Path(opts.output))
+        except CorpusBusy as err:
+            raise UsageError(str(err), print_help=False) from None
+        except OSError as err:
+            raise UsageError(f"{opts.output}: cannot write there ({err.strerror})") from None
         try:
             report = regenerate(
                 args,

@@ -12,14 +12,16 @@ takes up what was staged, so nothing is lost and nothing is written twice.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -82,12 +84,62 @@ class FinishReport:
     total: int
 
 
+class CorpusBusy(RuntimeError):
+    """Another run writes into this corpus folder."""
+
+
+LOCK_FILE = ".lock"
+# Per process: corpus folder -> (open lock file, holders). flock is per open file, so one
+# process opens the lock once however many stores it opens on the folder.
+_LOCKS: dict[Path, tuple[IO[str], int]] = {}
+
+
+def hold_corpus(folder: Path) -> None:
+    """Take the folder's writer lock (or one more hold on it); ``CorpusBusy`` when another run
+    has it. The kernel drops the lock with its process, so a killed run never leaves it held."""
+    key = Path(folder).resolve()
+    if key in _LOCKS:
+        fh, holders = _LOCKS[key]
+        _LOCKS[key] = (fh, holders + 1)
+        return
+    key.mkdir(parents=True, exist_ok=True)
+    fh = open(key / LOCK_FILE, "a+", encoding="utf-8")  # noqa: SIM115 (held until released)
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        owner = fh.read().strip() or "another process"
+        fh.close()
+        raise CorpusBusy(
+            f"{folder} is in use by another run ({owner}): one crawl or regenerate writes into "
+            "a corpus folder at a time"
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}\n")
+    fh.flush()
+    _LOCKS[key] = (fh, 1)
+
+
+def release_corpus(folder: Path) -> None:
+    key = Path(folder).resolve()
+    if key not in _LOCKS:
+        return
+    fh, holders = _LOCKS[key]
+    if holders > 1:
+        _LOCKS[key] = (fh, holders - 1)
+        return
+    del _LOCKS[key]
+    fcntl.flock(fh, fcntl.LOCK_UN)
+    fh.close()
+
+
 class CorpusStore:
-    """The corpus folder and its SQLite state."""
+    """The corpus folder and its SQLite state; one writing run at a time (``hold_corpus``)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        hold_corpus(self.folder)
         # Temporary files of a writer that was killed mid-write: never part of the corpus.
         for stale in self.folder.glob(".*.tmp"):
             stale.unlink(missing_ok=True)
@@ -100,6 +152,7 @@ class CorpusStore:
 
     def close(self) -> None:
         self.db.close()
+        release_corpus(self.folder)
 
     def stage(self, item: dict[str, Any]) -> None:
         """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""

@@ -13,6 +13,7 @@ from scrapy.exceptions import UsageError
 
 from cleaners.sites import get_profile, site_for_url
 from crawler.spiders.base import NewsSpider
+from crawler.urls import ascii_host
 
 # Sites that serve the whole of a multi-page article at ?page=all.
 PAGE_ALL_SITES = frozenset({"kompas", "tribun"})
@@ -40,7 +41,8 @@ class ArticleSpider(NewsSpider):
     def _domain(url: str) -> str:
         """The whole domain of a known site (any of its hosts), else the URL's own host."""
         site = site_for_url(url)
-        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+        # (IDNA: the requests, robots.txt's included, carry the host in punycode.)
+        host = ascii_host(urlsplit(url.strip()).hostname or "")
         return get_profile(site).domains[0] if site else host
 
     def is_article(self, url: str) -> bool:

@@ -34,6 +34,7 @@ from crawler.extraction import (
     FALLBACK,
     ExtractedPage,
     NoArticleError,
+    UndecodableError,
     build_article,
     page_text,
     read_page,
@@ -42,6 +43,7 @@ from crawler.items import Article
 from crawler.pipelines.writer import CorpusStore
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
 from crawler.urls import (
+    ascii_host,
     canonical_url,
     is_tracking_param,
     page_number,
@@ -190,8 +192,8 @@ class NewsSpider(Spider):
         domains = cls.allowed_domains_for([url for _, url in usable])
         urls: list[str] = []
         for where, url in usable:
-            host = (urlsplit(url).hostname or "").lower().rstrip(".")
-            if any(host == d or host.endswith("." + d) for d in domains):
+            host = ascii_host(urlsplit(url).hostname or "")
+            if any(host == d or host.endswith("." + d) for d in map(ascii_host, domains)):
                 urls.append(url)
             else:
                 problems.append(
@@ -251,8 +253,10 @@ class NewsSpider(Spider):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        host = (parts.hostname or "").lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        host = ascii_host(parts.hostname or "")
+        return any(
+            host == d or host.endswith("." + d) for d in map(ascii_host, self.allowed_domains)
+        )
 
     def _refuse(self, url: str, offsite_reason: str) -> None:
         """Count a discovered URL that is not fetched: another scheme, or another host."""
@@ -303,6 +307,7 @@ class NewsSpider(Spider):
             yield Request(
                 f"https://{host}/robots.txt",
                 callback=self.parse_robots,
+                errback=self.discovery_failed,
                 dont_filter=self.local_frontier,
             )
         for day in self.index_days():
@@ -311,6 +316,7 @@ class NewsSpider(Spider):
                 yield Request(
                     url,
                     callback=self.parse_index,
+                    errback=self.discovery_failed,
                     cb_kwargs={"day": day, "page": 1},
                     dont_filter=self.local_frontier,
                 )
@@ -321,7 +327,12 @@ class NewsSpider(Spider):
             logger.warning("%s lists no sitemaps", response.url)
         for url in sitemaps:
             if self._allowed(url):
-                yield Request(url, callback=self.parse_sitemap, dont_filter=self.local_frontier)
+                yield Request(
+                    url,
+                    callback=self.parse_sitemap,
+                    errback=self.discovery_failed,
+                    dont_filter=self.local_frontier,
+                )
             else:
                 self._refuse(url, "discovery/offsite_sitemap")
 
@@ -343,7 +354,10 @@ class NewsSpider(Spider):
                     stats.inc_value("discovery/sitemap_outside_dates")
                     continue
                 yield Request(
-                    entry.loc, callback=self.parse_sitemap, dont_filter=self.local_frontier
+                    entry.loc,
+                    callback=self.parse_sitemap,
+                    errback=self.discovery_failed,
+                    dont_filter=self.local_frontier,
                 )
             elif not self.listed_article(entry.loc):
                 stats.inc_value("discovery/not_article")
@@ -368,8 +382,21 @@ class NewsSpider(Spider):
             url = urljoin(response.url, next_href)
             if self._allowed(url):
                 yield Request(
-                    url, callback=self.parse_index, cb_kwargs={"day": day, "page": page + 1}
+                    url,
+                    callback=self.parse_index,
+                    errback=self.discovery_failed,
+                    cb_kwargs={"day": day, "page": page + 1},
                 )
+
+    def discovery_failed(self, failure: Failure) -> None:
+        """A robots.txt, sitemap or index page that could not be fetched: one line, counted."""
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # refused by robots.txt or the allowed hosts: counted there
+        reason = failure.type.__name__ if failure.type else "error"
+        self.crawler.stats.inc_value(f"discovery/failed/{reason}")
+        logger.warning(
+            "discovery: %s not fetched: %s", failure.request.url, failure.getErrorMessage()[:200]
+        )
 
     # --- whole articles -------------------------------------------------------------------
     def article_request(self, url: str) -> Request | None:
@@ -509,6 +536,10 @@ class NewsSpider(Spider):
             return
         try:
             page = read_page(page_text(response), response.url)
+        except UndecodableError as err:
+            self.crawler.stats.inc_value("article/undecodable")
+            logger.warning("not written (mojibake): %s", err)
+            return
         except (HtmlError, AttributeError, ValueError) as err:
             # AttributeError/ValueError: Scrapy gives no .text for a non-text response.
             self.crawler.stats.inc_value("article/unreadable")
