@@ -168,3 +168,11 @@ def test_robots_txt_is_read_for_an_idn_host(tmp_path: Path) -> None:
     assert "/xn--bcher-kva.example/robots.txt" in paths
     assert not any("/private/" in p for p in paths)
     assert "'robotstxt/forbidden': 1" in result.stderr
+
+
+def test_a_urls_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes("https://kumparan.com/kumparannews/berita-ĉ-1xbORer8Ew4\n".encode("utf-16"))
+    result = run_scrapy("crawl", "kumparan", "-a", f"urls_file={urls}")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "not UTF-8 text" in _last(result)
