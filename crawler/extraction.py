@@ -11,10 +11,9 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bs4.dammit import UnicodeDammit
-from scrapy.http import TextResponse
 
 from cleaners.html import (
     HtmlError,
@@ -32,6 +31,9 @@ from crawler.urls import canonical_url
 
 FALLBACK = "fallback:trafilatura"
 logger = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # library mode runs without Scrapy: only the spiders pass responses
+    from scrapy.http import TextResponse
 
 
 class NoArticleError(ValueError):

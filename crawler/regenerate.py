@@ -67,6 +67,7 @@ class Unit:
 
     article: str
     pages: dict[str | int, PageRef] = field(default_factory=dict)
+    fetched: set[str] = field(default_factory=set)  # the URLs of its records, as archived
 
 
 @dataclass
@@ -116,10 +117,16 @@ def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_
             article = canonical_url(record.url)
             query_page = "all" if "page=all" in record.url else (page_number(record.url) or 1)
             unit = units.setdefault(article, Unit(article))
+            unit.fetched.add(record.url)
             ref = (record.date, record.file, record.offset)
             # The first fetch of a page wins, as in a crawl that fetched it once.
             if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
                 unit.pages[query_page] = ref
+    # Another tool's archive has no discovery records: the URLs it fetched are what led to the
+    # article (the project's own archive lists every URL found, fetched ones included).
+    for article, unit in units.items():
+        if article not in report.discovered:
+            report.discovered[article] = set(unit.fetched)
     return [units[key] for key in sorted(units)]
 
 

@@ -117,3 +117,23 @@ def test_malformed_html_is_still_read() -> None:
 )
 def test_dates_become_iso_8601_in_wib(value: str, iso: str | None) -> None:
     assert iso_datetime(value) == iso
+
+
+def test_library_mode_imports_no_scrapy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; import crawler.extraction as e; "
+        "p = Path('demo/mirror/kumparan.com/kumparanfood/"
+        "cara-membuat-rendang-daging-empuk-ala-rumah-makan-padang-21QwErTy123'); "
+        "item = e.extract(p.read_bytes(), 'https://kumparan.com/kumparanfood/x-21QwErTy123'); "
+        "assert item['title'].startswith('Cara Membuat Rendang'), item['title']; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
+    )
+    from tests.conftest import REPO
+
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout

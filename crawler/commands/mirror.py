@@ -1,8 +1,9 @@
 """``scrapy mirror``: serve a folder of saved pages as the sites' mirror on 127.0.0.1.
 
 The folder holds one subfolder per host; ``/host/path?query`` is the file ``host/path@query``
-(``index.html`` for a path ending in ``/``). Every request is logged, one line each, so tests can
-see exactly what a crawl fetched.
+(``index.html`` for a path ending in ``/``). It also answers as an HTTP proxy
+(``GET http://host/path?query``), so other crawlers (``wget -e http_proxy=...``) can fetch
+it. Every request is logged, one line each, so tests can see exactly what a crawl fetched.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ def make_server(root: Path, port: int, log: Any = sys.stderr) -> ThreadingHTTPSe
         disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
+            # As an HTTP proxy (``GET http://host/path``, how Wget and other tools can be
+            # pointed at the mirror), the absolute URL names the same file as /host/path.
+            if self.path.startswith(("http://", "https://")):
+                url = urlsplit(self.path)
+                self.path = f"/{url.netloc}{url.path or '/'}" + (
+                    f"?{url.query}" if url.query else ""
+                )
             target = mirror_file(root, self.path)
             status = 200 if target else 404
             body = target.read_bytes() if target else b"not in the mirror\n"
