@@ -88,7 +88,7 @@ class CorpusBusy(RuntimeError):
     """Another run writes into this corpus folder."""
 
 
-LOCK_FILE = ".lock"
+LOCK_FILE = STATE_FILE + ".lock"  # beside the state it guards
 # Per process: corpus folder -> (open lock file, holders). flock is per open file, so one
 # process opens the lock once however many stores it opens on the folder.
 _LOCKS: dict[Path, tuple[IO[str], int]] = {}
