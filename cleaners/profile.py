@@ -70,6 +70,12 @@ class SiteProfile:
     caption_after_photo_credit: bool = False
     # An author or account name sits between the headline and the date line.
     byline_above_date: bool = False
+    # What to fetch. The hosts whose robots.txt lists the sitemaps; daily index URL templates
+    # with {date} (YYYY-MM-DD) and {page}; whether the site serves a whole multi-page article
+    # at ?page=all (else page 1, then the pages it links, in order).
+    start_hosts: tuple[str, ...] = ()
+    index_urls: tuple[str, ...] = ()
+    page_all: bool = False
     # URL forms, as regular expressions on the URL path (query and fragment excluded).
     # A link found on an index page is an article when its path matches ``article_paths``; a
     # URL a sitemap lists (or a user gives) is one unless its path is a listing. The page

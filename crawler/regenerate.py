@@ -26,7 +26,7 @@ from scrapy.http import HtmlResponse
 from tqdm import tqdm
 
 from cleaners.html import HtmlError
-from cleaners.sites import site_for_url
+from cleaners.sites import CRAWLED_SITES, site_for_url
 from crawler.archive import (
     DEFAULT_MAX_BODY,
     ArchivedResponse,
@@ -50,12 +50,7 @@ from crawler.extraction import (
 from crawler.pipelines.language import detect_language
 from crawler.pipelines.writer import CorpusStore, FinishReport
 from crawler.spiders.base import HTML_TYPES
-from crawler.spiders.kompas import KompasSpider
-from crawler.spiders.kumparan import KumparanSpider
-from crawler.spiders.tribun import TribunSpider
 from crawler.urls import canonical_url, page_number
-
-SPIDERS = {s.name: s for s in (KompasSpider, KumparanSpider, TribunSpider)}
 
 # A page of an article in the archive: (WARC-Date, file, offset).
 PageRef = tuple[str, str, int]
@@ -137,7 +132,7 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     if content_type and not content_type.startswith(HTML_TYPES):
         return "not HTML"
     site = site_for_url(record.url)
-    if site not in SPIDERS:
+    if site not in CRAWLED_SITES:
         return "unsupported host"
     if not listed_as_article(record.url):
         return "listing page"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -15,7 +17,27 @@ from cleaners.sites.kompas import KOMPAS
 from cleaners.sites.kumparan import KUMPARAN
 from cleaners.sites.tribun import TRIBUN
 
-PROFILES: dict[str, SiteProfile] = {p.name: p for p in (KOMPAS, KUMPARAN, TRIBUN, GENERIC)}
+# The registry: one entry per site (adding a site: a file beside these and a line here).
+BUILT_IN: tuple[SiteProfile, ...] = (KOMPAS, KUMPARAN, TRIBUN)
+# Sites from other packages, without editing this one: "module:NAME,module:NAME" (each NAME a
+# SiteProfile), read when the registry loads.
+PLUGINS_ENV = "BERITABERSIH_SITES"
+
+
+def _plugins() -> list[SiteProfile]:
+    found = []
+    for spec in filter(None, (s.strip() for s in os.environ.get(PLUGINS_ENV, "").split(","))):
+        module, _, name = spec.partition(":")
+        profile = getattr(importlib.import_module(module), name or "PROFILE")
+        if not isinstance(profile, SiteProfile):
+            raise TypeError(f"{PLUGINS_ENV}: {spec} is not a SiteProfile")
+        found.append(profile)
+    return found
+
+
+PROFILES: dict[str, SiteProfile] = {p.name: p for p in (*BUILT_IN, *_plugins(), GENERIC)}
+# The sites that are crawled (a spider each); generic is only the fallback profile.
+CRAWLED_SITES: tuple[str, ...] = tuple(name for name, p in PROFILES.items() if p.start_hosts)
 
 
 def check_layouts(profile: SiteProfile) -> None:

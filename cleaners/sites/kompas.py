@@ -40,6 +40,11 @@ KOMPAS = SiteProfile(
             ),
         ),
     ),
+    # Sitemaps from www.kompas.com's robots.txt and the daily index; ?page=all serves a whole
+    # article.
+    start_hosts=("www.kompas.com",),
+    index_urls=("https://indeks.kompas.com/?site=all&date={date}&page={page}",),
+    page_all=True,
     # <sub>.kompas.com/read/YYYY/MM/DD/<id of 5-9 digits>/<slug of any form: dotted,
     # capitalised, starting with a dot or dash, "twitter.com">, /read/xml/ (2014-2016),
     # /copy/, www. and amp. with a section first, and the short /read/<25D21050000068>/<slug>.

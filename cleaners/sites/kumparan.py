@@ -22,6 +22,9 @@ KUMPARAN = SiteProfile(
     ),
     # The account that published the story is printed under the headline, above the date.
     byline_above_date=True,
+    # The news sitemaps from robots.txt (channel listings are filled by the browser); no
+    # multi-page articles.
+    start_hosts=("kumparan.com",),
     # /<account>/<slug>-<id>: the id is 11 base-62 characters, or 19 digits on old stories,
     # or absent; old paths have an @ before the account; shared links add "/1".
     article_paths=(r"^/@?[\w.-]+/[^/]+(?:/\d{1,2})?/?$",),

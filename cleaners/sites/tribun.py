@@ -21,6 +21,11 @@ TRIBUN = SiteProfile(
     # before its caption, both above the body.
     deck_below_headline=True,
     caption_after_photo_credit=True,
+    # The national site and a regional host (same layout; `-a hosts=...` for others), the
+    # daily index; ?page=all serves a whole article.
+    start_hosts=("www.tribunnews.com", "jateng.tribunnews.com"),
+    index_urls=("https://www.tribunnews.com/index-news?date={date}&page={page}",),
+    page_all=True,
     # [/amp][/<section>[/<sub>]]/YYYY/MM/DD/<slug> (regional hosts often have no section),
     # /<section>/<numeric id>/<slug> (newer), video.tribunnews.com/news/<id>/<slug>.
     article_paths=(r"^/(?:amp/)?(?:[a-z0-9-]+/){0,3}(?:\d{4}/\d{2}/\d{2}|\d{4,})/[^/]+/?$",),

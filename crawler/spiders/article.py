@@ -15,9 +15,6 @@ from cleaners.sites import get_profile, site_for_url
 from crawler.spiders.base import NewsSpider
 from crawler.urls import ascii_host
 
-# Sites that serve the whole of a multi-page article at ?page=all.
-PAGE_ALL_SITES = frozenset({"kompas", "tribun"})
-
 
 class ArticleSpider(NewsSpider):
     name = "article"
@@ -49,4 +46,5 @@ class ArticleSpider(NewsSpider):
         return self._allowed(url)
 
     def site_serves_page_all(self, url: str) -> bool:
-        return site_for_url(url) in PAGE_ALL_SITES
+        site = site_for_url(url)
+        return site is not None and get_profile(site).page_all
