@@ -49,7 +49,7 @@ print(json.dumps({
 DEDUP = """
 import json, resource, sys, time
 import numpy as np
-from crawler.pipelines.dedup import NUM_PERM, Candidate, Deduplicator
+from corpus.dedup import NUM_PERM, Candidate, Deduplicator
 n = int(sys.argv[1])
 rng = np.random.default_rng(7)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

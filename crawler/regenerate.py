@@ -27,6 +27,8 @@ from tqdm import tqdm
 
 from cleaners.html import HtmlError
 from cleaners.sites import CRAWLED_SITES, site_for_url
+from corpus.language import detect_language
+from corpus.store import CorpusStore, FinishReport
 from crawler.archive import (
     DEFAULT_MAX_BODY,
     ArchivedResponse,
@@ -47,10 +49,9 @@ from crawler.extraction import (
     page_text,
     read_page,
 )
-from crawler.pipelines.language import detect_language
-from crawler.pipelines.writer import CorpusStore, FinishReport
 from crawler.spiders.base import HTML_TYPES
 from crawler.urls import canonical_url, page_number
+from crawler.whole_article import later_pages
 
 # A page of an article in the archive: (WARC-Date, file, offset).
 PageRef = tuple[str, str, int]
@@ -150,14 +151,10 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
     """Pass 2 for one article: the spider's page logic, extraction, cleaning, language."""
     used: list[tuple[ExtractedPage, str]] = []
     try:
-        if "all" in unit.pages:
-            first = _page(unit.pages["all"], max_body)
-            numbers = _numbers(first[0])
-            wanted = list(range(numbers[0], numbers[-1] + 1)) if numbers else []
-        elif 1 in unit.pages:
-            first = _page(unit.pages[1], max_body)
-            numbers = _numbers(first[0])
-            wanted = list(range(2, numbers[-1] + 1)) if numbers else []
+        if "all" in unit.pages or 1 in unit.pages:
+            whole = "all" in unit.pages
+            first = _page(unit.pages["all" if whole else 1], max_body)
+            wanted = later_pages(first[0], whole)
         else:
             return Outcome(unit.article, None, "incomplete article (no first page)", 0)
         if not first[0].is_article:
@@ -183,10 +180,6 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
         return Outcome(unit.article, None, f"not Indonesian ({language.language})", len(used))
     fields["language"], fields["language_score"] = language.language, language.score
     return Outcome(unit.article, fields, None, len(used))
-
-
-def _numbers(page: ExtractedPage) -> list[int]:
-    return sorted({n for link in page.parts.page_links if (n := page_number(link)) and n > 1})
 
 
 def _outcomes(units: list[Unit], workers: int, max_body: int) -> Iterator[Outcome]:

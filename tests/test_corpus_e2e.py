@@ -135,7 +135,7 @@ def test_url_variants_are_listed_on_their_document(mirror: str, tmp_path: Path) 
 CHILD = """
 import sys
 from pathlib import Path
-import crawler.pipelines.writer as writer
+import corpus.store as writer
 from crawler.atomic import write_atomic
 
 def announce(path, data):
@@ -170,7 +170,7 @@ def test_a_killed_writer_leaves_no_partial_file_and_the_next_run_completes(tmp_p
     for path in written:  # every file on disk is whole: its name is the hash of its bytes
         assert path.name[4:20] == hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     # The next run finishes what was committed; nothing is written twice or left behind.
-    from crawler.pipelines.writer import CorpusStore
+    from corpus.store import CorpusStore
 
     store = CorpusStore(folder)
     store.write_files()

@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from crawler.pipelines.writer import CorpusStore
+from corpus.store import CorpusStore
 from tests.conftest import REPO
 
 HOSTILE = "../../../etc/passwd; rm -rf / $(reboot) `id` | tee /tmp/x & echo \x00"

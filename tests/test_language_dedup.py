@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from crawler.pipelines.dedup import Candidate, Deduplicator, sha256_text, signature
-from crawler.pipelines.language import detect_language
+from corpus.dedup import Candidate, Deduplicator, sha256_text, signature
+from corpus.language import detect_language
 from tests.conftest import GOLDEN, REPO
 
 EXPECTED = REPO / "demo" / "expected"

@@ -71,7 +71,7 @@ def test_one_writer_per_corpus_folder(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path; "
-            "from crawler.pipelines.writer import hold_corpus; "
+            "from corpus.store import hold_corpus; "
             f"hold_corpus(Path({str(corpus)!r})); print('held', flush=True); time.sleep(60)",
         ],
         cwd=REPO,

@@ -13,7 +13,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
-from crawler.pipelines.writer import CorpusBusy, hold_corpus
+from corpus.store import CorpusBusy, hold_corpus
 
 
 class Command(ScrapyCrawlCommand):

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.pipelines.writer import CorpusBusy, hold_corpus
+from corpus.store import CorpusBusy, hold_corpus
 from crawler.regenerate import regenerate
 
 

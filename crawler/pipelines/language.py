@@ -1,94 +1,16 @@
-"""Language stage: only Indonesian documents go into the corpus.
-
-langdetect, seeded so that results repeat, on a bounded sample (the headline and the start of the
-body: it is slow on long texts, and 700 characters decide as well as all of them), with 3 random
-trials instead of its default 7 (each converges on its own; 7 cost twice the time for no change
-on news text). langdetect has no
-Malay profile, so Malay comes out as Indonesian; a cheap check on spellings that differ between
-the two standards (Malay "bahawa", "kerana", "iaitu", "wang", "baharu" for Indonesian "bahwa",
-"karena", "yaitu", "uang", "baru") rejects a text that uses the Malay forms more often than the
-Indonesian ones, and at least twice.
-"""
+"""Language pipeline: drops what is not Indonesian (``corpus.language`` decides)."""
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
 
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from corpus.language import detect_language
+
 logger = logging.getLogger(__name__)
-
-DetectorFactory.seed = 0  # langdetect is random without a seed
-SAMPLE_CHARS = 700
-TRIALS = 3
-# The Malay check counts words, which is cheap: it reads more of the text.
-MALAY_SAMPLE_CHARS = 5000
-_factory: DetectorFactory | None = None
-# Malay spelling -> the Indonesian spelling of the same word. Only words whose Malay form is
-# not an everyday Indonesian word (so not "kerajaan", "boleh", "berkata").
-MALAY_TO_INDONESIAN = {
-    "bahawa": "bahwa",
-    "kerana": "karena",
-    "iaitu": "yaitu",
-    "wang": "uang",
-    "baharu": "baru",
-    "sahaja": "saja",
-    "telefon": "telepon",
-    "polis": "polisi",
-    "percuma": "gratis",
-    "bilangan": "jumlah",
-    "kenderaan": "kendaraan",
-    "antarabangsa": "internasional",
-}
-_WORD = re.compile(r"[a-z]+")
-
-
-@dataclass(frozen=True)
-class LanguageResult:
-    language: str
-    score: float
-    rejected: str | None  # why the document is not taken; None when it is Indonesian
-
-
-def malay_evidence(text: str) -> tuple[int, int]:
-    """(Malay-only spellings, their Indonesian counterparts) counted in the text."""
-    words = _WORD.findall(text.lower())
-    malay = sum(1 for w in words if w in MALAY_TO_INDONESIAN)
-    indonesian_forms = set(MALAY_TO_INDONESIAN.values())
-    indonesian = sum(1 for w in words if w in indonesian_forms)
-    return malay, indonesian
-
-
-def _detect(sample: str) -> tuple[str, float]:
-    global _factory
-    if _factory is None:  # the profiles load once per process
-        _factory = DetectorFactory()
-        _factory.load_profile(PROFILES_DIRECTORY)
-    detector = _factory.create()
-    detector.n_trial = TRIALS
-    detector.append(sample)
-    best = detector.get_probabilities()[0]
-    return best.lang, best.prob
-
-
-def detect_language(text: str) -> LanguageResult:
-    try:
-        language, probability = _detect(text[:SAMPLE_CHARS])
-    except LangDetectException:
-        return LanguageResult("unknown", 0.0, "language undetectable")
-    score = round(probability, 4)
-    if language != "id":
-        return LanguageResult(language, score, f"language {language} ({score:.2f})")
-    malay, indonesian = malay_evidence(text[:MALAY_SAMPLE_CHARS])
-    if malay >= 2 and malay > indonesian:
-        return LanguageResult("ms", score, f"Malay spellings ({malay} vs {indonesian} Indonesian)")
-    return LanguageResult(language, score, None)
 
 
 class LanguagePipeline:

@@ -28,6 +28,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
+from corpus.store import CorpusStore
 from crawler.archive import now_stamp, url_discovered
 from crawler.articles import has_article_form, listed_as_article
 from crawler.extraction import (
@@ -40,16 +41,15 @@ from crawler.extraction import (
     read_page,
 )
 from crawler.items import Article
-from crawler.pipelines.writer import CorpusStore
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
 from crawler.urls import (
     ascii_host,
     canonical_url,
     is_tracking_param,
-    page_number,
     with_query,
     without_page,
 )
+from crawler.whole_article import later_pages
 
 logger = logging.getLogger(__name__)
 
@@ -551,20 +551,19 @@ class NewsSpider(Spider):
             return
         # When each page was fetched (as archived).
         fetched = [*meta["fetched"], meta.get("crawled_at") or now_stamp()]
-        numbers = sorted(
-            {n for link in page.parts.page_links if (n := page_number(link)) and n > 1}
-        )
         if meta["mode"] == "all":
-            if numbers:
+            if later := later_pages(page, whole=True):
                 # The site ignored ?page=all: read this as page 1 and follow the others.
                 self.crawler.stats.inc_value("article/page_all_ignored")
-                later = {**meta, "fetched": fetched}
-                yield self.page_request(later, numbers[0], [page], numbers[-1])
+                after = {**meta, "fetched": fetched}
+                yield self.page_request(after, later[0], [page], later[-1])
                 return
             yield from self.finish([page], article, response, fetched)
             return
         pages = [*meta["pages"], page]
-        last = meta["last"] if meta["last"] is not None else (numbers[-1] if numbers else 1)
+        last = meta["last"]
+        if last is None:  # page 1 says how many pages there are
+            last = (later_pages(page, whole=False) or [1])[-1]
         if meta["number"] < last:
             yield self.page_request({**meta, "fetched": fetched}, meta["number"] + 1, pages, last)
         else:

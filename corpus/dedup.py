@@ -1,0 +1,180 @@
+"""Deduplication: one document per story (no Scrapy; the dedup pipeline is its adapter).
+
+Three ways two documents are the same story:
+
+- the same canonical URL (``crawler.urls.canonical_url`` folds paging, tracking parameters,
+  fragments, AMP, ``/copy/`` and host aliases);
+- the same clean text (SHA-256 of the document);
+- near-identical bodies (MinHash with LSH from datasketch on 5-word shingles, estimated Jaccard
+  similarity at least ``NEAR_DUPLICATE_THRESHOLD``): a syndicated copy on another site with a
+  different headline, an added note or a changed dateline.
+
+Which copy is kept is decided per group once all documents of a run are known (so arrival
+order cannot change it), by this rule, in order:
+
+1. a document already in the corpus stays (files once written are never renumbered);
+2. an original over a syndicated copy (a copy carries an "Artikel ini telah tayang di ..."
+   note, recorded as ``syndicated_from``);
+3. the site that another copy names as its source;
+4. the earlier publication time;
+5. the smaller canonical URL.
+
+The kept document's manifest entry lists the URLs of every copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from cleaners.sites import SITE_NAMES, site_for_host
+
+# 64 permutations (5 LSH bands of 11 rows at threshold 0.8): enough to tell a syndicated copy
+# (Jaccard > 0.9) from a related story (< 0.5), at half the index memory of 128.
+NUM_PERM = 64
+# datasketch 2's default hashing scheme; its values fit in 32 bits, which is how they are stored.
+MINHASH_SCHEME = "affine32"
+SHINGLE_WORDS = 5
+NEAR_DUPLICATE_THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+# Drawing the permutations is most of the cost of a new MinHash: draw them once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def signature(text: str) -> bytes:
+    """MinHash signature of the body (headline left out: copies often retitle a story)."""
+    body = text.split("\n", 1)[1] if "\n" in text else text
+    words = _WORD.findall(body.lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash.hashvalues.astype(np.uint32).tobytes()
+
+
+def _values(sig: bytes) -> np.ndarray:
+    return np.frombuffer(sig, dtype=np.uint32)
+
+
+def _lean(sig: bytes) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=_values(sig).astype(np.uint64), scheme=MINHASH_SCHEME)
+
+
+def _band_key(band: bytes) -> bytes:
+    """LSH band keys shortened to 8 bytes: the index's memory is mostly these keys."""
+    return hashlib.blake2b(band, digest_size=8).digest()
+
+
+def _source_site(note: str | None) -> str | None:
+    """The site a syndication note names: "Kompas.com" -> kompas, "TribunJateng.com" -> tribun."""
+    if not note:
+        return None
+    name = note.lower()
+    return next((site for site in SITE_NAMES if name.startswith(site)), None) or site_for_host(name)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A document as deduplication sees it."""
+
+    key: str  # canonical URL of the copy
+    sha256: str
+    signature: bytes
+    site: str = ""
+    published: str | None = None
+    syndicated_from: str | None = None
+    number: int | None = None  # set for documents already in the corpus
+    urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    kept: Candidate
+    copies: list[Candidate]  # every member, the kept one included
+
+    @property
+    def urls(self) -> list[str]:
+        return sorted({u for c in self.copies for u in (c.key, *c.urls)})
+
+
+def _preference(group: list[Candidate]) -> Candidate:
+    named = {_source_site(c.syndicated_from) for c in group} - {None}
+    return min(
+        group,
+        key=lambda c: (
+            c.number is None,  # 1. already in the corpus
+            c.number if c.number is not None else 0,
+            c.syndicated_from is not None,  # 2. an original, not a copy
+            c.site not in named,  # 3. the site a copy names as its source
+            c.published is None,  # 4. the earlier publication
+            c.published or "",
+            c.key,  # 5. the smaller canonical URL
+        ),
+    )
+
+
+class Deduplicator:
+    """Group documents into stories; keeps an LSH index of every signature it was given."""
+
+    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, hashfunc=_band_key)
+        self.members: list[Candidate] = []
+
+    def add(self, candidate: Candidate) -> None:
+        index = len(self.members)
+        self.members.append(candidate)
+        self.lsh.insert(index, _lean(candidate.signature), check_duplication=False)
+
+    def groups(self, new: Iterable[int] | None = None) -> list[Group]:
+        """The stories. With ``new``, only groups holding one of those member indexes."""
+        parent = list(range(len(self.members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(a: int, b: int) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        by_key: dict[str, int] = {}
+        by_sha: dict[str, int] = {}
+        for i, c in enumerate(self.members):
+            for table, value in ((by_key, c.key), (by_sha, c.sha256)):
+                if value in table:
+                    union(i, table[value])
+                else:
+                    table[value] = i
+        wanted = set(range(len(self.members)) if new is None else new)
+        for i in sorted(wanted):
+            values = _values(self.members[i].signature)
+            for j in self.lsh.query(_lean(self.members[i].signature)):
+                # The estimated Jaccard similarity: the share of equal MinHash values.
+                same = np.count_nonzero(values == _values(self.members[j].signature)) / NUM_PERM
+                if j != i and same >= self.threshold:
+                    union(i, j)
+        clusters: dict[int, list[int]] = {}
+        for i in range(len(self.members)):
+            clusters.setdefault(find(i), []).append(i)
+        result = []
+        for indexes in clusters.values():
+            if wanted.isdisjoint(indexes):
+                continue
+            group = [self.members[i] for i in indexes]
+            result.append(Group(_preference(group), group))
+        return result

@@ -1,0 +1,297 @@
+"""The corpus store: folder, numbered files, manifest, and the state that resumes (no Scrapy).
+
+During a run, every article that passed the language stage is *staged* in SQLite
+(``CORPUS_DIR/corpus.sqlite``). When the run ends, ``CorpusStore.finish`` groups the staged
+documents with the corpus into stories (``corpus.dedup``), numbers the new ones in a
+fixed order (publication time, then canonical URL: concurrency and arrival order cannot change
+the corpus), continues the numbering of earlier runs, commits, and only then writes the files
+(``NNN_<sha256[:16]>.txt``, atomically) and ``manifest.jsonl`` (rewritten atomically). A run
+killed at any point leaves whole files only; the next run finishes what was committed and
+takes up what was staged, so nothing is lost and nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from cleaners.format import corpus_file_name, count_words
+from corpus.dedup import Candidate, Deduplicator, sha256_text, signature
+from crawler.atomic import write_atomic, write_atomic_lines
+
+logger = logging.getLogger(__name__)
+
+STATE_FILE = "corpus.sqlite"
+MANIFEST = "manifest.jsonl"
+# Threads that write corpus files when a run ends (fsyncs in parallel: 2.6x faster on the
+# test machine with 32 than with one).
+WRITER_THREADS = 32
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS staged (
+    canonical_url TEXT PRIMARY KEY, item TEXT NOT NULL, sha256 TEXT NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS docs (
+    number INTEGER PRIMARY KEY, file TEXT NOT NULL, canonical_url TEXT NOT NULL,
+    sha256 TEXT NOT NULL, signature BLOB NOT NULL, site TEXT, published TEXT,
+    syndicated_from TEXT, entry TEXT NOT NULL,
+    text TEXT  -- kept until the file is on disk, then cleared
+);
+CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, number INTEGER NOT NULL);
+"""
+
+
+def manifest_entry(item: dict[str, Any], file: str, urls: list[str]) -> dict[str, Any]:
+    """The manifest line of a document, fields in a fixed order."""
+    text = item["text"]
+    return {
+        "file": file,
+        "url": item["canonical_url"],
+        "urls": urls,
+        "site": item["site"],
+        "title": item["title"],
+        "authors": item.get("authors") or [],
+        "published": item.get("published"),
+        "section": item.get("section"),
+        "tags": item.get("tags") or [],
+        "language": item.get("language"),
+        "language_score": item.get("language_score"),
+        "chars": len(text),
+        "words": count_words(text),
+        "sha256": item["sha256"],
+        "extractor": item.get("extractor"),
+        "pages": item.get("pages"),
+        "syndicated_from": item.get("syndicated_from"),
+        "crawled_at": item.get("crawled_at"),
+    }
+
+
+@dataclass
+class FinishReport:
+    new: int
+    duplicates: int
+    total: int
+
+
+class CorpusBusy(RuntimeError):
+    """Another run writes into this corpus folder."""
+
+
+LOCK_FILE = STATE_FILE + ".lock"  # beside the state it guards
+# Per process: corpus folder -> (open lock file, holders). flock is per open file, so one
+# process opens the lock once however many stores it opens on the folder.
+_LOCKS: dict[Path, tuple[IO[str], int]] = {}
+
+
+def hold_corpus(folder: Path) -> None:
+    """Take the folder's writer lock (or one more hold on it); ``CorpusBusy`` when another run
+    has it. The kernel drops the lock with its process, so a killed run never leaves it held."""
+    key = Path(folder).resolve()
+    if key in _LOCKS:
+        fh, holders = _LOCKS[key]
+        _LOCKS[key] = (fh, holders + 1)
+        return
+    key.mkdir(parents=True, exist_ok=True)
+    fh = open(key / LOCK_FILE, "a+", encoding="utf-8")  # noqa: SIM115 (held until released)
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        owner = fh.read().strip() or "another process"
+        fh.close()
+        raise CorpusBusy(
+            f"{folder} is in use by another run ({owner}): one crawl or regenerate writes into "
+            "a corpus folder at a time"
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}\n")
+    fh.flush()
+    _LOCKS[key] = (fh, 1)
+
+
+def release_corpus(folder: Path) -> None:
+    key = Path(folder).resolve()
+    if key not in _LOCKS:
+        return
+    fh, holders = _LOCKS[key]
+    if holders > 1:
+        _LOCKS[key] = (fh, holders - 1)
+        return
+    del _LOCKS[key]
+    fcntl.flock(fh, fcntl.LOCK_UN)
+    fh.close()
+
+
+class CorpusStore:
+    """The corpus folder and its SQLite state; one writing run at a time (``hold_corpus``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        hold_corpus(self.folder)
+        # Temporary files of a writer that was killed mid-write: never part of the corpus.
+        for stale in self.folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+        self.db = sqlite3.connect(self.folder / STATE_FILE, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # WAL with NORMAL sync: a commit survives a crash of this process (what resuming needs);
+        # the files themselves are fsynced before the state records them as written.
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+        release_corpus(self.folder)
+
+    def stage(self, item: dict[str, Any]) -> None:
+        """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""
+        sha = item.get("sha256") or sha256_text(item["text"])
+        record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
+        self.db.execute(
+            "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
+            (item["canonical_url"], record, sha, signature(item["text"])),
+        )
+
+    def has_article(self, canonical: str) -> bool:
+        """Whether the corpus holds, or a run staged, the article at this canonical URL."""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM staged WHERE canonical_url = ? UNION ALL "
+                "SELECT 1 FROM urls WHERE url = ? LIMIT 1",
+                (canonical, canonical),
+            ).fetchone()
+            is not None
+        )
+
+    def find(self, url: str, sha: str) -> str | None:
+        """The corpus file that holds this URL or this exact text, if any."""
+        row = self.db.execute(
+            "SELECT file FROM docs WHERE sha256 = ? UNION ALL "
+            "SELECT docs.file FROM urls JOIN docs USING (number) WHERE urls.url = ? LIMIT 1",
+            (sha, url),
+        ).fetchone()
+        return row[0] if row else None
+
+    def finish(self, discovered: Mapping[str, Iterable[str]] | None = None) -> FinishReport:
+        """Group, number and commit the staged documents, then write files and manifest.
+
+        ``discovered`` maps canonical article URLs to every URL found for them in the run; a
+        document's ``urls`` are those of each copy that folded into it. Only what grouping needs
+        is held in memory (keys, hashes, signatures, dates, URLs); a
+        document's full record is read when it is written.
+        """
+        dedup = Deduplicator()
+        for number, key, sha, sig, site, published, note in self.db.execute(
+            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from "
+            "FROM docs ORDER BY number"
+        ):
+            dedup.add(Candidate(key, sha, sig, site, published, note, number))
+        first_new = len(dedup.members)
+        for key, sha, sig, site, published, note, url, via in self.db.execute(
+            "SELECT canonical_url, sha256, signature, json_extract(item, '$.site'), "
+            "json_extract(item, '$.published'), json_extract(item, '$.syndicated_from'), "
+            "json_extract(item, '$.url'), json_extract(item, '$.urls') "
+            "FROM staged ORDER BY canonical_url"
+        ):
+            urls = sorted({url, *json.loads(via or "[]"), *(discovered or {}).get(key, ())})
+            dedup.add(Candidate(key, sha, sig, site, published, note, None, urls))
+        staged = len(dedup.members) - first_new
+        groups = dedup.groups(new=range(first_new, len(dedup.members))) if staged else []
+        new_groups = sorted(
+            (g for g in groups if g.kept.number is None),
+            key=lambda g: (g.kept.published or "", g.kept.key),
+        )
+        next_number = self.db.execute("SELECT COALESCE(MAX(number), -1) + 1 FROM docs").fetchone()[
+            0
+        ]
+        self.db.execute("BEGIN")
+        try:
+            for group in groups:
+                if group.kept.number is not None:
+                    (entry_json,) = self.db.execute(
+                        "SELECT entry FROM docs WHERE number = ?", (group.kept.number,)
+                    ).fetchone()
+                    entry = json.loads(entry_json)
+                    entry["urls"] = sorted({*entry["urls"], *group.urls})
+                    self.db.execute(
+                        "UPDATE docs SET entry = ? WHERE number = ?",
+                        (json.dumps(entry, ensure_ascii=False), group.kept.number),
+                    )
+                    self._remember_urls(entry["urls"], group.kept.number)
+            for group in new_groups:
+                (item_json,) = self.db.execute(
+                    "SELECT item FROM staged WHERE canonical_url = ?", (group.kept.key,)
+                ).fetchone()
+                item = json.loads(item_json)
+                file = corpus_file_name(next_number, item["text"])
+                entry = manifest_entry(item, file, group.urls)
+                self.db.execute(
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        next_number,
+                        file,
+                        group.kept.key,
+                        item["sha256"],
+                        group.kept.signature,
+                        item["site"],
+                        item.get("published"),
+                        item.get("syndicated_from"),
+                        json.dumps(entry, ensure_ascii=False),
+                        item["text"],
+                    ),
+                )
+                self._remember_urls(group.urls, next_number)
+                next_number += 1
+            self.db.execute("DELETE FROM staged")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.write_files()
+        total = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+        return FinishReport(len(new_groups), staged - len(new_groups), total)
+
+    def _remember_urls(self, urls: list[str], number: int) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO urls VALUES (?, ?)", [(u, number) for u in urls]
+        )
+
+    def write_files(self) -> None:
+        """Write committed documents whose file is not on disk yet, then the whole manifest.
+
+        Each file is fsynced before the state forgets its text (in batches, one commit each),
+        and the manifest is streamed from the state, never held whole in memory. The files of
+        a batch are written by WRITER_THREADS threads: an fsync waits on the disk, not the CPU,
+        and the filesystem commits concurrent ones together.
+        """
+        pending = [n for (n,) in self.db.execute("SELECT number FROM docs WHERE text IS NOT NULL")]
+        with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:
+            for start in range(0, len(pending), 500):
+                batch = pending[start : start + 500]
+                files = [
+                    self.db.execute(
+                        "SELECT file, text FROM docs WHERE number = ?", (number,)
+                    ).fetchone()
+                    for number in batch
+                ]
+                # list() waits for every write and re-raises the first error.
+                list(
+                    pool.map(
+                        lambda f: write_atomic(self.folder / f[0], f[1].encode("utf-8")), files
+                    )
+                )
+                self.db.execute("BEGIN")
+                self.db.executemany(
+                    "UPDATE docs SET text = NULL WHERE number = ?", [(n,) for n in batch]
+                )
+                self.db.execute("COMMIT")
+        entries = self.db.execute("SELECT entry FROM docs ORDER BY number")
+        write_atomic_lines(self.folder / MANIFEST, (entry for (entry,) in entries))
