@@ -165,6 +165,7 @@ class ArchivedResponse:
     body: bytes
     file: str
     offset: int
+    digest: str = ""  # WARC-Payload-Digest, when the writer recorded one
 
 
 @dataclass
@@ -173,6 +174,16 @@ class Discovery:
 
     article: str
     url: str
+
+
+@dataclass
+class Revisit:
+    """A ``revisit`` record (Heritrix, Common Crawl, Wget's deduplication): the page at ``url``
+    was fetched again at ``date`` and its payload is the one with ``digest``, archived before."""
+
+    url: str
+    date: str
+    digest: str
 
 
 class BadRecord(Exception):
@@ -207,6 +218,7 @@ def _archived(record: Any, path: str, offset: int, body: bytes) -> ArchivedRespo
         body=body,
         file=path,
         offset=offset,
+        digest=record.rec_headers.get_header("WARC-Payload-Digest") or "",
     )
 
 
@@ -252,7 +264,7 @@ def _check_whole(record: Any, where: str) -> None:
 
 def read_responses(
     path: Path, bodies: bool = True, max_body: int = DEFAULT_MAX_BODY
-) -> Iterator[ArchivedResponse | Discovery | BadRecord]:
+) -> Iterator[ArchivedResponse | Discovery | Revisit | BadRecord]:
     """The response and discovery records of a WARC file, in order; what cannot be read is a
     ``BadRecord``.
 
@@ -276,6 +288,14 @@ def read_responses(
                     target = record.rec_headers.get_header("WARC-Target-URI")
                     if found and target:
                         yield Discovery(target, found)
+                    continue
+                if record.rec_type == "revisit":
+                    target = record.rec_headers.get_header("WARC-Target-URI")
+                    digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                    if target and digest:
+                        yield Revisit(
+                            target, record.rec_headers.get_header("WARC-Date") or "", digest
+                        )
                     continue
                 if record.rec_type != "response":
                     continue

@@ -34,6 +34,7 @@ from crawler.archive import (
     ArchivedResponse,
     BadRecord,
     Discovery,
+    Revisit,
     TooLarge,
     read_response_at,
     read_responses,
@@ -90,12 +91,17 @@ class Report:
 def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_BODY) -> list[Unit]:
     """Pass 1: the articles in the archives and where their pages are."""
     units: dict[str, Unit] = {}
+    originals: dict[str, PageRef] = {}  # payload digest -> the response that archived it
+    revisits: list[Revisit] = []
     files = warc_files(paths)
     report.files = len(files)
     for path in files:
         for record in read_responses(path, bodies=False, max_body=max_body):
             if isinstance(record, Discovery):
                 report.discovered.setdefault(record.article, set()).add(record.url)
+                continue
+            if isinstance(record, Revisit):
+                revisits.append(record)
                 continue
             if isinstance(record, TooLarge):
                 report.skipped["body larger than the size cap"] += 1
@@ -110,14 +116,19 @@ def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_
             if reason:
                 report.skipped[reason] += 1
                 continue
-            article = canonical_url(record.url)
-            query_page = "all" if "page=all" in record.url else (page_number(record.url) or 1)
-            unit = units.setdefault(article, Unit(article))
-            unit.fetched.add(record.url)
             ref = (record.date, record.file, record.offset)
-            # The first fetch of a page wins, as in a crawl that fetched it once.
-            if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
-                unit.pages[query_page] = ref
+            if record.digest:
+                originals.setdefault(record.digest, ref)
+            _add_page(units, record.url, ref)
+    # A revisit is its URL's page with the payload of the response it refers to (by digest).
+    for revisit in revisits:
+        original = originals.get(revisit.digest)
+        if original is None:
+            report.skipped["revisit of a record not in these archives"] += 1
+            continue
+        report.records += 1
+        if not _skip_reason_of_url(revisit.url):
+            _add_page(units, revisit.url, (revisit.date, original[1], original[2]))
     # Another tool's archive has no discovery records: the URLs it fetched are what led to the
     # article (the project's own archive lists every URL found, fetched ones included).
     for article, unit in units.items():
@@ -126,18 +137,31 @@ def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_
     return [units[key] for key in sorted(units)]
 
 
+def _add_page(units: dict[str, Unit], url: str, ref: PageRef) -> None:
+    article = canonical_url(url)
+    query_page = "all" if "page=all" in url else (page_number(url) or 1)
+    unit = units.setdefault(article, Unit(article))
+    unit.fetched.add(url)
+    # The first fetch of a page wins, as in a crawl that fetched it once.
+    if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
+        unit.pages[query_page] = ref
+
+
+def _skip_reason_of_url(url: str) -> str | None:
+    if site_for_url(url) not in CRAWLED_SITES:
+        return "unsupported host"
+    if not listed_as_article(url):
+        return "listing page"
+    return None
+
+
 def _skip_reason(record: ArchivedResponse) -> str | None:
     if record.status != 200:
         return f"HTTP status {record.status or 'unknown'}"
     content_type = record.headers.get("content-type", "").lower()
     if content_type and not content_type.startswith(HTML_TYPES):
         return "not HTML"
-    site = site_for_url(record.url)
-    if site not in CRAWLED_SITES:
-        return "unsupported host"
-    if not listed_as_article(record.url):
-        return "listing page"
-    return None
+    return _skip_reason_of_url(record.url)
 
 
 def _page(ref: PageRef, max_body: int) -> tuple[ExtractedPage, str]:

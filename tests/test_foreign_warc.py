@@ -99,3 +99,78 @@ def test_a_wget_warc_rebuilds_every_whole_article(tmp_path: Path) -> None:
     # The manifest lists the URLs Wget fetched, as it fetched them.
     urls = {u for row in rows for u in row["urls"]}
     assert KOMPAS_TWO_PAGES in urls or KOMPAS_TWO_PAGES + "?page=2" in urls, urls
+
+
+MIRROR = REPO / "demo" / "mirror"
+TIMNAS = (
+    "https://kumparan.com/kumparanbola/"
+    "timnas-u-19-indonesia-menang-telak-atas-bosnia-di-kroasia-25XyZ9aBcDe"
+)
+RENDANG = (
+    "https://kumparan.com/kumparanfood/"
+    "cara-membuat-rendang-daging-empuk-ala-rumah-makan-padang-21QwErTy123"
+)
+BANJIR = KOMPAS_TWO_PAGES.replace("http://", "https://")
+
+
+def _mirror_page(url: str) -> bytes:
+    host_path = url.split("://", 1)[1].replace("?", "@")
+    return (MIRROR / host_path).read_bytes()
+
+
+def _chunked(data: bytes, size: int = 700) -> bytes:
+    parts = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+
+def test_warc_1_1_with_chunked_gzip_and_revisit_records(tmp_path: Path) -> None:
+    import gzip
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    def response(writer, url: str, payload: bytes, *headers: tuple[str, str]):
+        http = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8"), *headers], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            url, "response", payload=BytesIO(payload), length=len(payload), http_headers=http
+        )
+        writer.ensure_digest(record, block=False, payload=True)
+        writer.write_record(record)
+        return record.rec_headers.get_header("WARC-Payload-Digest")
+
+    warc = tmp_path / "heritrix-like.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True, warc_version="WARC/1.1")
+        digest = response(
+            writer, TIMNAS, _chunked(_mirror_page(TIMNAS)), ("Transfer-Encoding", "chunked")
+        )
+        response(
+            writer,
+            BANJIR,
+            gzip.compress(_mirror_page(BANJIR + "?page=1")),
+            ("Content-Encoding", "gzip"),
+        )
+        response(writer, BANJIR + "?page=2", _mirror_page(BANJIR + "?page=2"))
+        # The same payload seen again at another URL, and a revisit of something not archived.
+        for url, ref in ((RENDANG, digest), (TIMNAS + "?utm_source=x", "sha1:AAAA")):
+            writer.write_record(
+                writer.create_revisit_record(url, ref, TIMNAS, "2024-01-01T00:00:00Z")
+            )
+    out = tmp_path / "corpus"
+    regen = run_scrapy("regenerate", warc, "-o", out, "--no-progress")
+    assert regen.returncode == 0, regen.stderr
+    assert "skipped 1: revisit of a record not in these archives" in regen.stderr
+    rows = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    texts = sorted((out / row["file"]).read_text(encoding="utf-8") for row in rows)
+    assert texts == sorted(
+        (EXPECTED / name).read_text(encoding="utf-8")
+        for name in (
+            "kumparan/timnas-u19-menang.txt",
+            "kompas/banjir-rendam-permukiman-di-jakarta-timur.txt",
+        )
+    )
+    timnas = next(row for row in rows if "timnas" in row["url"])
+    assert RENDANG in timnas["urls"]  # the revisit's URL led to the same document
