@@ -1,0 +1,106 @@
+"""A mirror whose sitemap lists the URL forms Kompas really publishes: every article is fetched,
+none is counted "not an article", and regenerating the crawl's archive writes its corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import run_scrapy
+from tests.mirror import offline_settings, requested, running_mirror
+
+# The forms of the site notes (own slugs and ids).
+FORMS = [
+    "https://regional.kompas.com/read/2010/10/05/03222759/6.orang.tewas.terseret.banjir",
+    "https://money.kompas.com/read/2011/03/01/1148100/Minyak.Dunia.Turun.Harga.Tetap",
+    "https://megapolitan.kompas.com/read/xml/2014/02/06/1155085/twitter.com",
+    "https://megapolitan.kompas.com/read/xml/2016/03/08/20341541/.Kalau.Anak.Sakit.Saya.Cemas.",
+    "https://otomotif.kompas.com/read/2020/03/02/060400766/-populer-otomotif-mobil-listrik",
+    "https://www.kompas.com/sains/read/2021/06/14/170000223/gerhana-matahari-cincin",
+    "https://regional.kompas.com/read/25D21050000068/banjir-rob-di-pesisir-utara",
+]
+LISTING = "https://www.kompas.com/tag/banjir"
+# Indonesian sentences of our own, three per article, none shared (no two articles fold).
+SENTENCES = [
+    "Hujan deras sejak sore membuat sungai di pinggir kota meluap ke permukiman warga.",
+    "Petugas gabungan mengevakuasi lansia dan anak-anak ke balai desa terdekat.",
+    "Kepala desa meminta bantuan perahu karet karena air terus naik hingga malam.",
+    "Harga minyak mentah dunia turun tajam setelah pasokan dari Timur Tengah bertambah.",
+    "Pemerintah belum berencana menurunkan harga bahan bakar bersubsidi dalam waktu dekat.",
+    "Para ekonom menilai penurunan harga itu belum tentu bertahan lama.",
+    "Ratusan pengguna media sosial membagikan video antrean panjang di halte bus kota.",
+    "Pengelola transportasi menyatakan armada tambahan akan dikerahkan pekan depan.",
+    "Penumpang berharap jadwal keberangkatan bus diumumkan lebih awal setiap pagi.",
+    "Seorang ibu di Jakarta Timur menceritakan kekhawatirannya soal kesehatan anaknya.",
+    "Puskesmas setempat membuka layanan konsultasi gratis setiap Sabtu pagi.",
+    "Dokter menyarankan orangtua membawa anak yang demam tinggi ke fasilitas kesehatan.",
+    "Penjualan mobil listrik meningkat dua kali lipat dibanding tahun sebelumnya.",
+    "Produsen menambah jaringan stasiun pengisian daya di jalan tol Trans Jawa.",
+    "Konsumen masih mempertimbangkan harga baterai yang dinilai cukup mahal.",
+    "Gerhana matahari cincin dapat diamati dari sejumlah wilayah di Indonesia bagian timur.",
+    "Peneliti mengingatkan warga agar tidak menatap matahari tanpa kacamata pelindung.",
+    "Planetarium menyediakan teleskop bagi pengunjung yang ingin menyaksikan fenomena itu.",
+    "Banjir rob kembali merendam jalan di pesisir utara saat air laut pasang.",
+    "Nelayan memilih tidak melaut karena gelombang tinggi disertai angin kencang.",
+    "Pemerintah daerah membangun tanggul sementara dari karung pasir di beberapa titik.",
+]
+
+
+def _page(url: str, index: int) -> str:
+    title = f"Berita Uji Nomor {index + 1} dari Arsip Kompas"
+    paragraphs = SENTENCES[3 * index : 3 * index + 3]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    ld = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": f"2020-0{index % 9 + 1}-10T08:00:00+07:00",
+        }
+    )
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>" + title + "</title>"
+        f"<link rel='canonical' href='{url}'><script type='application/ld+json'>{ld}</script>"
+        "</head><body><h1 class='read__title'>" + title + "</h1><div class='read__time'>"
+        "Kompas.com - 10/01/2020, 08:00 WIB</div><div class='read__content'><div "
+        f"class='clearfix'>{body}</div></div></body></html>"
+    )
+
+
+def _mirror(root: Path) -> None:
+    www = root / "www.kompas.com"
+    www.mkdir(parents=True)
+    (www / "robots.txt").write_text("User-agent: *\nSitemap: https://www.kompas.com/sitemap.xml\n")
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in [*FORMS, LISTING])
+    (www / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{locs}</urlset>"
+    )
+    for index, url in enumerate(FORMS):
+        path = root / url.split("://", 1)[1]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_page(url, index), encoding="utf-8")
+
+
+def test_every_listed_url_form_is_fetched_and_regenerated(tmp_path: Path) -> None:
+    _mirror(tmp_path / "mirror")
+    log = tmp_path / "requests.log"
+    with running_mirror(log, root=tmp_path / "mirror") as url:
+        crawl = run_scrapy(
+            "crawl", "kompas", "-O", tmp_path / "items.jsonl", *offline_settings(url, tmp_path)
+        )
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    # Every form is an article; only the tag listing is not.
+    assert f"'discovery/from_sitemap': {len(FORMS)}," in crawl.stderr
+    assert "'discovery/not_article': 1," in crawl.stderr
+    paths = requested(log)
+    for form in FORMS:
+        assert any(p.startswith("/" + form.split("://", 1)[1]) for p in paths), form
+    assert not any("/tag/" in p for p in paths)
+    items = [json.loads(line) for line in (tmp_path / "items.jsonl").read_text().splitlines()]
+    assert len(items) == len(FORMS)
+    corpus = tmp_path / "corpus"
+    assert len((corpus / "manifest.jsonl").read_text().splitlines()) == len(FORMS)
+    regen = run_scrapy("regenerate", tmp_path / "raw", "-o", tmp_path / "again", "--no-progress")
+    assert regen.returncode == 0, regen.stderr
+    for name in ["manifest.jsonl", *(p.name for p in corpus.glob("*.txt"))]:
+        assert (tmp_path / "again" / name).read_bytes() == (corpus / name).read_bytes(), name
