@@ -8,6 +8,7 @@ the first family that matches a block names it.
 from __future__ import annotations
 
 from cleaners.profile import Family
+from cleaners.sites import NEWSROOMS
 
 _MONTH = (
     r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:et|ch)?|apr(?:il)?|mei|may|jun(?:i|e)?|"
@@ -19,8 +20,7 @@ _DATE = rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}|\d{{1,2}}\s+{_MONTH
 _TIME = r"(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|gmt[+\d]*)?"
 # Agencies and newsrooms that sign photos; used for captions that end in a credit.
 _PHOTO_SOURCES = (
-    r"KOMPAS\.com|Kompas\.com|KOMPAS\.COM|KOMPAS|Kompas\.id|Tribunnews\.com|TRIBUNNEWS\.COM|"
-    r"Tribun\w*\.com|kumparan|AFP|REUTERS|Reuters|AP|ANTARA|Antara|EPA|Xinhua|SHUTTERSTOCK|"
+    rf"(?:{NEWSROOMS})[\w.-]*|AFP|REUTERS|Reuters|AP|ANTARA|Antara|EPA|Xinhua|SHUTTERSTOCK|"
     r"Shutterstock|iStockphoto|Getty Images|Freepik|Unsplash|Pixabay|Dok\.?|Dokumentasi|"
     r"Istimewa|ISTIMEWA|Tangkap layar|Screenshot|Handout|Instagram|Twitter|Facebook|YouTube|"
     r"TikTok|Wikimedia|Wikipedia|Foto|Dok"
@@ -303,14 +303,15 @@ CAPTION = Family(
 
 # A credit in brackets after a finished sentence is the reporter's sign-off of a paragraph
 # ("... sepi. (Dedi/tribunlampung)"), unless the block is short (SHORT_CAPTION), the credit is
-# labelled, or it is an agency's or newsroom's in capitals, as photo credits are printed
-# ("(KOMPAS.com/GARRY LOTULUNG)", "(SHUTTERSTOCK/LUCIGERMA)").
+# labelled, or it is an agency's in capitals or a newsroom's with the name in capitals, as
+# photo credits are printed ("(SHUTTERSTOCK/LUCIGERMA)", "(KOMPAS.com/GARRY LOTULUNG)").
 BRACKET_CAPTION = Family(
     "caption",
     (rf"{_BRACKET_CREDIT}\s*$",),
     ignore_case=False,
     unless=r"[.!?\"”’] ?\((?!(?:Foto|FOTO|Dok|DOK)\s*:)"
-    r"(?![A-Z][A-Z0-9 &'’-]*(?:\.COM|\.ID)?\s?/\s?[A-Z])(?!KOMPAS\.com\s?/|Kompas\.com\s?/)"
+    r"(?![A-Z][A-Z0-9 &'’-]*(?:\.COM|\.ID)?\s?/\s?[A-Z])"
+    r"(?![A-Z][\w&'’-]*(?:\.[a-z]{2,3})+\s?/\s?[A-Z]{2})"
     r"[^()]*\)\s*$",
 )
 

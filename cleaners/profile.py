@@ -60,6 +60,9 @@ class SiteProfile:
     name: str
     # Registrable domains whose pages this profile reads (subdomains included).
     domains: tuple[str, ...] = ()
+    # How the newsroom names itself in datelines, credits and page titles (regex prefixes:
+    # "KOMPAS" covers "KOMPAS.com", "Kompas.id"): the shared rules read these from every site.
+    newsrooms: tuple[str, ...] = ()
     # Evidence in a text dump that it came from this site, used when no URL is known.
     text_markers: tuple[str, ...] = ()
     # Site wordings, added in front of the shared families of the same name.
@@ -76,6 +79,11 @@ class SiteProfile:
     start_hosts: tuple[str, ...] = ()
     index_urls: tuple[str, ...] = ()
     page_all: bool = False
+    # Canonical hosts: the bare domain stands for this host ("kompas.com" for "www.kompas.com");
+    # the sections that have a host of their own, so that www.<domain>/<section>/read/... is
+    # the same article as <section>.<domain>/read/... (the form AMP pages use).
+    main_host: str = ""
+    section_hosts: tuple[str, ...] = ()
     # URL forms, as regular expressions on the URL path (query and fragment excluded).
     # A link found on an index page is an article when its path matches ``article_paths``; a
     # URL a sitemap lists (or a user gives) is one unless its path is a listing. The page

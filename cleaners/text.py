@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from cleaners.families import HEADER_FAMILIES, SHARED_FAMILIES
 from cleaners.format import normalize_block, render
 from cleaners.profile import Family, SiteProfile
-from cleaners.sites import detect_site, get_profile
+from cleaners.sites import NEWSROOMS, detect_site, get_profile
 
 # A paragraph long enough, and finished like a sentence, is body text: the header search never
 # looks past it.
@@ -68,9 +68,7 @@ def _ends_full_stop(text: str) -> bool:
 
 
 # Not a headline: a menu bullet, or the page's <title> with the site's name after a dash.
-_NOT_A_HEADLINE = re.compile(
-    r"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:Tribun|TRIBUN|Kompas|KOMPAS|kumparan)[\w .]*$"
-)
+_NOT_A_HEADLINE = re.compile(rf"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:{NEWSROOMS})[\w .]*$")
 # A credit label with no name after it: the name stands above it ("Alsadad Rudi / Penulis").
 _BARE_CREDIT_LABEL = re.compile(
     r"^(?:penulis|editor|reporter|kontributor|penyunting|tim redaksi|tim editorial)\s*:?$", re.I
@@ -81,7 +79,7 @@ _BARE_CREDIT_LABEL = re.compile(
 # keyword also has ("EVAKUASI - Petugas ..."), so it only ends a search.
 _NEWSROOM = (
     r"(?:[A-Za-z][\w-]*\.(?:COM|CO\.ID|CO|ID|NET|com|co\.id|id|net)"
-    r"|[\w-]*(?:KOMPAS|Kompas|TRIBUN|Tribun)[\w-]*|WARTA ?KOTA|Warta ?Kota)"
+    rf"|[\w-]*(?:{NEWSROOMS})[\w-]*)"
 )
 _STRONG_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .'’/()-]{{1,40}},\s*)?{_NEWSROOM}(?:\s*,\s*[A-Z][\w .'’/()-]{{1,40}})?"

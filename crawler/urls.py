@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from cleaners.sites import get_profile, site_for_host
+
 # Query parameters that only say where a reader came from: the page is the same without them.
 TRACKING_PARAMS = frozenset({"source", "ref", "fbclid", "gclid", "_ga", "s", "shareid"})
 # Query parameters that never change which article a URL names.
@@ -16,30 +18,9 @@ def is_tracking_param(name: str) -> bool:
     return name in TRACKING_PARAMS or name.startswith("utm_")
 
 
-# Hosts that stand for the same site as another ("m." and "amp." mirrors, bare domains).
+# Hosts that stand for the same site as another ("m." and "amp." mirrors); bare domains and
+# section hosts are in each site's registry entry.
 _ALIAS_PREFIXES = ("amp.", "m.")
-_BARE_DOMAINS = {"kompas.com": "www.kompas.com", "tribunnews.com": "www.tribunnews.com"}
-# www.kompas.com/<sub>/read/... is the same article as <sub>.kompas.com/read/... for the
-# subdomain sites (AMP pages use that form).
-_KOMPAS_SUBDOMAINS = frozenset(
-    [
-        "nasional",
-        "regional",
-        "megapolitan",
-        "money",
-        "tekno",
-        "bola",
-        "otomotif",
-        "lifestyle",
-        "health",
-        "travel",
-        "properti",
-        "edukasi",
-        "entertainment",
-        "internasional",
-        "sains",
-    ]
-)
 
 
 def canonical_url(url: str) -> str:
@@ -49,14 +30,17 @@ def canonical_url(url: str) -> str:
     for prefix in _ALIAS_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
-    host = _BARE_DOMAINS.get(host, host)
+    site = site_for_host(host)
+    profile = get_profile(site) if site else None
+    if profile and profile.main_host and host in profile.domains:
+        host = profile.main_host
     path = re.sub(r"/+", "/", parts.path or "/")
     path = re.sub(r"^/amp(?=/)|/amp/?$", "", path) or "/"
     path = path.replace("/copy/", "/read/")
-    if host == "www.kompas.com":
+    if profile and profile.section_hosts and host == profile.main_host:
         m = re.match(r"^/([a-z]+)(/read/.*)$", path)
-        if m and m.group(1) in _KOMPAS_SUBDOMAINS:
-            host, path = f"{m.group(1)}.kompas.com", m.group(2)
+        if m and m.group(1) in profile.section_hosts:
+            host, path = f"{m.group(1)}.{profile.domains[0]}", m.group(2)
     if len(path) > 1:
         path = path.rstrip("/")
     query = urlencode(

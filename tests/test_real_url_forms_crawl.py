@@ -1,4 +1,4 @@
-"""A mirror whose sitemap lists the URL forms Kompas really publishes: every article is fetched,
+"""Mirrors whose sitemaps list the URL forms the sites really publish: every article is fetched,
 none is counted "not an article", and regenerating the crawl's archive writes its corpus."""
 
 from __future__ import annotations
@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
 # The forms of the site notes (own slugs and ids).
-FORMS = [
+KOMPAS_FORMS = [
     "https://regional.kompas.com/read/2010/10/05/03222759/6.orang.tewas.terseret.banjir",
     "https://money.kompas.com/read/2011/03/01/1148100/Minyak.Dunia.Turun.Harga.Tetap",
     "https://megapolitan.kompas.com/read/xml/2014/02/06/1155085/twitter.com",
@@ -19,7 +21,28 @@ FORMS = [
     "https://www.kompas.com/sains/read/2021/06/14/170000223/gerhana-matahari-cincin",
     "https://regional.kompas.com/read/25D21050000068/banjir-rob-di-pesisir-utara",
 ]
-LISTING = "https://www.kompas.com/tag/banjir"
+TRIBUN_FORMS = [
+    "https://www.tribunnews.com/regional/2019/02/19/cap-go-meh-berlangsung-meriah",
+    "https://www.tribunnews.com/regional/7731006/sumur-bor-meringankan-krisis-air",
+    "https://jateng.tribunnews.com/2020/10/06/banjir-rendam-rumah-di-semarang",
+    "https://jateng.tribunnews.com/amp/2022/01/05/jalan-rusak-diperbaiki",
+    "https://www.tribunnews.com/surabaya-metro/278607/kecelakaan-di-exit-tol",
+    "https://www.tribunnews.com/news/881529/pm-qatar-bicara-gencatan-senjata",
+]
+KUMPARAN_FORMS = [
+    "https://kumparan.com/kumparannews/judul-cerita-pertama-1xbORer8Ew4",
+    "https://kumparan.com/kumparannews/pencarian-korban-dimulai-lagi-1540856908777134504",
+    "https://kumparan.com/@kumparannews/kisah-di-balik-wawancara-panjang",
+    "https://kumparan.com/aksarakumparan/aksara-3-user-story-terbaik-minggu-ini",
+    "https://kumparan.com/kumparanbisnis/harga-beras-naik-lagi-23MWeH2YXFx",
+    "https://kumparan.com/budi-santoso/catatan-perjalanan-ke-danau-toba-27CjAw2BFJ8",
+]
+LISTINGS = {
+    "kompas": ("www.kompas.com", "https://www.kompas.com/tag/banjir"),
+    "tribun": ("www.tribunnews.com", "https://www.tribunnews.com/tag/banjir"),
+    "kumparan": ("kumparan.com", "https://kumparan.com/topic/banjir"),
+}
+FORMS = {"kompas": KOMPAS_FORMS, "tribun": TRIBUN_FORMS, "kumparan": KUMPARAN_FORMS}
 # Indonesian sentences of our own, three per article, none shared (no two articles fold).
 SENTENCES = [
     "Hujan deras sejak sore membuat sungai di pinggir kota meluap ke permukiman warga.",
@@ -46,10 +69,23 @@ SENTENCES = [
 ]
 
 
-def _page(url: str, index: int) -> str:
-    title = f"Berita Uji Nomor {index + 1} dari Arsip Kompas"
+# Each site's article markup (its current layout, as the site notes describe it).
+MARKUP = {
+    "kompas": "<h1 class='read__title'>{title}</h1><div class='read__time'>Kompas.com - "
+    "10/01/2020, 08:00 WIB</div><div class='read__content'><div class='clearfix'>{body}"
+    "</div></div>",
+    "tribun": "<h1 id='arttitle'>{title}</h1><div class='side-article txt-article'>{body}</div>",
+    "kumparan": "<h1 data-qa-id='story-title'>{title}</h1>{body}",
+}
+
+
+def _page(site: str, url: str, index: int) -> str:
+    title = f"Berita Uji Nomor {index + 1} dari Arsip"
     paragraphs = SENTENCES[3 * index : 3 * index + 3]
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    if site == "kumparan":
+        body = "".join(f"<p data-qa-id='story-paragraph'>{p}</p>" for p in paragraphs)
+    else:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
     ld = json.dumps(
         {
             "@type": "NewsArticle",
@@ -60,46 +96,53 @@ def _page(url: str, index: int) -> str:
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>" + title + "</title>"
         f"<link rel='canonical' href='{url}'><script type='application/ld+json'>{ld}</script>"
-        "</head><body><h1 class='read__title'>" + title + "</h1><div class='read__time'>"
-        "Kompas.com - 10/01/2020, 08:00 WIB</div><div class='read__content'><div "
-        f"class='clearfix'>{body}</div></div></body></html>"
+        "</head><body>" + MARKUP[site].format(title=title, body=body) + "</body></html>"
     )
 
 
-def _mirror(root: Path) -> None:
-    www = root / "www.kompas.com"
-    www.mkdir(parents=True)
-    (www / "robots.txt").write_text("User-agent: *\nSitemap: https://www.kompas.com/sitemap.xml\n")
-    locs = "".join(f"<url><loc>{u}</loc></url>" for u in [*FORMS, LISTING])
-    (www / "sitemap.xml").write_text(
+def _mirror(site: str, root: Path) -> None:
+    host, listing = LISTINGS[site]
+    start = root / host
+    start.mkdir(parents=True)
+    (start / "robots.txt").write_text(f"User-agent: *\nSitemap: https://{host}/sitemap.xml\n")
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in [*FORMS[site], listing])
+    (start / "sitemap.xml").write_text(
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"{locs}</urlset>"
     )
-    for index, url in enumerate(FORMS):
+    for index, url in enumerate(FORMS[site]):
         path = root / url.split("://", 1)[1]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_page(url, index), encoding="utf-8")
+        path.write_text(_page(site, url, index), encoding="utf-8")
 
 
-def test_every_listed_url_form_is_fetched_and_regenerated(tmp_path: Path) -> None:
-    _mirror(tmp_path / "mirror")
+@pytest.mark.parametrize("site", sorted(FORMS))
+def test_every_listed_url_form_is_fetched_and_regenerated(tmp_path: Path, site: str) -> None:
+    forms = FORMS[site]
+    _mirror(site, tmp_path / "mirror")
     log = tmp_path / "requests.log"
     with running_mirror(log, root=tmp_path / "mirror") as url:
         crawl = run_scrapy(
-            "crawl", "kompas", "-O", tmp_path / "items.jsonl", *offline_settings(url, tmp_path)
+            "crawl",
+            site,
+            "-a",
+            f"hosts={LISTINGS[site][0]}",
+            "-O",
+            tmp_path / "items.jsonl",
+            *offline_settings(url, tmp_path),
         )
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     # Every form is an article; only the tag listing is not.
-    assert f"'discovery/from_sitemap': {len(FORMS)}," in crawl.stderr
+    assert f"'discovery/from_sitemap': {len(forms)}," in crawl.stderr
     assert "'discovery/not_article': 1," in crawl.stderr
     paths = requested(log)
-    for form in FORMS:
+    for form in forms:
         assert any(p.startswith("/" + form.split("://", 1)[1]) for p in paths), form
-    assert not any("/tag/" in p for p in paths)
+    assert not any(LISTINGS[site][1].split("://", 1)[1] in p for p in paths)
     items = [json.loads(line) for line in (tmp_path / "items.jsonl").read_text().splitlines()]
-    assert len(items) == len(FORMS)
+    assert len(items) == len(forms)
     corpus = tmp_path / "corpus"
-    assert len((corpus / "manifest.jsonl").read_text().splitlines()) == len(FORMS)
+    assert len((corpus / "manifest.jsonl").read_text().splitlines()) == len(forms)
     regen = run_scrapy("regenerate", tmp_path / "raw", "-o", tmp_path / "again", "--no-progress")
     assert regen.returncode == 0, regen.stderr
     for name in ["manifest.jsonl", *(p.name for p in corpus.glob("*.txt"))]:

@@ -36,6 +36,8 @@ def _plugins() -> list[SiteProfile]:
 
 
 PROFILES: dict[str, SiteProfile] = {p.name: p for p in (*BUILT_IN, *_plugins(), GENERIC)}
+# Every registered newsroom name, for the shared rules (datelines, photo credits, page titles).
+NEWSROOMS: str = "|".join(n for p in PROFILES.values() for n in p.newsrooms) or "(?!)"
 # The sites that are crawled (a spider each); generic is only the fallback profile.
 CRAWLED_SITES: tuple[str, ...] = tuple(name for name, p in PROFILES.items() if p.start_hosts)
 

@@ -7,6 +7,7 @@ from cleaners.profile import Family, HtmlLayout, SiteProfile
 KOMPAS = SiteProfile(
     name="kompas",
     domains=("kompas.com",),
+    newsrooms=("KOMPAS", "Kompas"),
     text_markers=(
         r"Kompas\.com\s*-\s*\d{2}/\d{2}/\d{4}",  # the date line under every headline
         r", KOMPAS\.com\s*[-–—]",  # the dateline that opens the body ("MOSKWA, KOMPAS.com -")
@@ -43,6 +44,24 @@ KOMPAS = SiteProfile(
     # Sitemaps from www.kompas.com's robots.txt and the daily index; ?page=all serves a whole
     # article.
     start_hosts=("www.kompas.com",),
+    main_host="www.kompas.com",
+    section_hosts=(
+        "nasional",
+        "regional",
+        "megapolitan",
+        "money",
+        "tekno",
+        "bola",
+        "otomotif",
+        "lifestyle",
+        "health",
+        "travel",
+        "properti",
+        "edukasi",
+        "entertainment",
+        "internasional",
+        "sains",
+    ),
     index_urls=("https://indeks.kompas.com/?site=all&date={date}&page={page}",),
     page_all=True,
     # <sub>.kompas.com/read/YYYY/MM/DD/<id of 5-9 digits>/<slug of any form: dotted,

@@ -7,6 +7,7 @@ from cleaners.profile import Family, HtmlLayout, SiteProfile
 KUMPARAN = SiteProfile(
     name="kumparan",
     domains=("kumparan.com",),
+    newsrooms=("kumparan",),
     text_markers=(
         r"kumparan",
         r"sosmed-[a-z]+-white",  # the share widget's icon names, printed as text

@@ -7,6 +7,7 @@ from cleaners.profile import Family, HtmlLayout, SiteProfile
 TRIBUN = SiteProfile(
     name="tribun",
     domains=("tribunnews.com",),
+    newsrooms=("TRIBUN", "Tribun", "WARTA ?KOTA", "Warta ?Kota"),
     text_markers=(
         r"TRIBUNNEWS\.COM",  # datelines ("TRIBUNNEWS.COM, JAKARTA - ...")
         r"TRIBUNnews\.com Network",  # the footer of every network page
@@ -24,6 +25,7 @@ TRIBUN = SiteProfile(
     # The national site and a regional host (same layout; `-a hosts=...` for others), the
     # daily index; ?page=all serves a whole article.
     start_hosts=("www.tribunnews.com", "jateng.tribunnews.com"),
+    main_host="www.tribunnews.com",
     index_urls=("https://www.tribunnews.com/index-news?date={date}&page={page}",),
     page_all=True,
     # [/amp][/<section>[/<sub>]]/YYYY/MM/DD/<slug> (regional hosts often have no section),

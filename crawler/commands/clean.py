@@ -60,7 +60,7 @@ class Command(ScrapyCommand):
     default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "PATH... -o OUTDIR [--site auto|kompas|kumparan|tribun|generic] [--explain]"
+        return f"PATH... -o OUTDIR [--site auto|{'|'.join(SITE_NAMES)}] [--explain]"
 
     def short_desc(self) -> str:
         return "Clean text dumps of news pages into corpus text files"
