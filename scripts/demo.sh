@@ -20,7 +20,13 @@ echo "demo: mirror at $url"
 for spider in kompas kumparan tribun; do
   .venv/bin/scrapy crawl "$spider" -s MIRROR_URL="$url" -s AUTOTHROTTLE_ENABLED=False \
     -s DOWNLOAD_DELAY=0 -O "output/demo/$spider.jsonl" -L WARNING
-  echo "demo: $spider: $(wc -l < "output/demo/$spider.jsonl") articles in output/demo/$spider.jsonl"
+  found=$(wc -l < "output/demo/$spider.jsonl")
+  if [ "$found" -eq 0 ] && [ -s output/corpus/manifest.jsonl ]; then
+    # A second run: the corpus state says every article is there already, nothing is fetched again.
+    echo "demo: $spider: no new articles: the corpus already holds them ($(grep -c "\"site\": \"$spider\"" output/corpus/manifest.jsonl) $spider documents in output/corpus/)"
+  else
+    echo "demo: $spider: $found new articles in output/demo/$spider.jsonl"
+  fi
 done
 .venv/bin/scrapy clean seeds/ -o output/clean
 echo "demo: corpus: $(wc -l < output/corpus/manifest.jsonl) documents in output/corpus/ (manifest.jsonl), raw pages in output/raw/"
