@@ -17,9 +17,11 @@ import json
 import logging
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,7 +48,22 @@ CREATE TABLE IF NOT EXISTS docs (
     text TEXT  -- kept until the file is on disk, then cleared
 );
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, number INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY, kind TEXT NOT NULL, started TEXT, finished TEXT NOT NULL,
+    new INTEGER NOT NULL, folded TEXT NOT NULL, rejected TEXT NOT NULL
+);
 """
+
+
+def fold_kind(copy: Candidate, kept: Candidate) -> str:
+    """Why a copy is the same story as the document kept."""
+    if copy.key == kept.key:
+        return "URL variant"
+    if copy.sha256 == kept.sha256:
+        return "same text"
+    if copy.syndicated_from or kept.syndicated_from:
+        return "syndicated copy"
+    return "near-duplicate"
 
 
 def manifest_entry(item: dict[str, Any], file: str, urls: list[str]) -> dict[str, Any]:
@@ -79,6 +96,8 @@ class FinishReport:
     new: int
     duplicates: int
     total: int
+    # How the run's copies folded: "URL variant", "same text", "near-duplicate", "syndicated copy".
+    folded: dict[str, int] = field(default_factory=dict)
 
 
 class CorpusBusy(RuntimeError):
@@ -257,7 +276,50 @@ class CorpusStore:
             raise
         self.write_files()
         total = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
-        return FinishReport(len(new_groups), staged - len(new_groups), total)
+        folded = Counter(
+            fold_kind(copy, group.kept)
+            for group in groups
+            for copy in group.copies
+            if copy is not group.kept and copy.number is None
+        )
+        return FinishReport(len(new_groups), staged - len(new_groups), total, dict(folded))
+
+    def record_run(
+        self,
+        kind: str,
+        report: FinishReport,
+        rejected: Mapping[str, int],
+        started: str | None = None,
+    ) -> None:
+        """Keep what a run added, folded and rejected (the corpus report shows the runs)."""
+        self.db.execute(
+            "INSERT INTO runs (kind, started, finished, new, folded, rejected) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                started,
+                datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                report.new,
+                json.dumps(report.folded, sort_keys=True),
+                json.dumps(dict(rejected), sort_keys=True),
+            ),
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "run": run,
+                "kind": kind,
+                "started": started,
+                "finished": finished,
+                "new": new,
+                "folded": json.loads(folded),
+                "rejected": json.loads(rejected),
+            }
+            for run, kind, started, finished, new, folded, rejected in self.db.execute(
+                "SELECT * FROM runs ORDER BY run"
+            )
+        ]
 
     def _remember_urls(self, urls: list[str], number: int) -> None:
         self.db.executemany(

@@ -247,6 +247,7 @@ def regenerate(
             store.stage(outcome.item)
         bar.close()
         report.corpus = store.finish(report.discovered)
+        store.record_run("regenerate", report.corpus, dict(report.skipped))
     finally:
         store.close()
     report.seconds = time.perf_counter() - started

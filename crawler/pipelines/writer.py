@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -61,6 +62,12 @@ class CorpusWriterPipeline:
             return
         # Every URL the spider found for each article, also those found after it was fetched.
         report = self.store.finish(getattr(spider, "requested", None))
+        self.store.record_run(
+            f"crawl {spider.name}",
+            report,
+            rejections(self.stats.get_stats()),
+            started=_stamp(self.stats.get_value("start_time")),
+        )
         self.store.close()
         self.stats.set_value("corpus/new", report.new)
         self.stats.set_value("corpus/duplicates", report.duplicates)
@@ -72,3 +79,34 @@ class CorpusWriterPipeline:
             report.total,
             self.folder,
         )
+
+
+# Stats that count an article the run did not write, and the reason the corpus report shows.
+_REJECTIONS = {
+    "article/incomplete": "incomplete (a page missing)",
+    "article/failed": "failed (not fetched)",
+    "article/not_article_page": "not an article",
+    "discovery/not_article": "not an article",
+    "article/undecodable": "undecodable text",
+    "article/empty": "no article text",
+    "article/unreadable": "unreadable page",
+    "article/outside_dates": "outside the dates",
+}
+
+
+def rejections(stats: dict[str, Any]) -> dict[str, int]:
+    """What a crawl did not write, by reason, from its stats."""
+    found: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith("language/rejected/"):
+            reason = f"language ({key.rsplit('/', 1)[1]})"
+        elif key in _REJECTIONS:
+            reason = _REJECTIONS[key]
+        else:
+            continue
+        found[reason] = found.get(reason, 0) + int(value)
+    return found
+
+
+def _stamp(value: Any) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if hasattr(value, "strftime") else None

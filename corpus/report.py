@@ -1,0 +1,299 @@
+"""A corpus report: one self-contained HTML file a researcher reads before using the corpus.
+
+Totals, plots (matplotlib, embedded as SVG: no network, no scripts) and tables, from the
+manifest and the runs the corpus state recorded. Reading is one pass over the manifest that
+keeps per-site, per-month counters and a bounded list of extremes, so 100,000 documents take a
+few seconds.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+import io
+import json
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.pyplot as plt
+
+MANIFEST = "manifest.jsonl"
+STATE = "corpus.sqlite"
+EXTREMES = 10
+TOP = 10
+
+
+class ReportError(ValueError):
+    """The folder is no corpus."""
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    words: int = 0
+    per_site: Counter[str] = field(default_factory=Counter)
+    per_month: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    fallback_per_month: dict[str, Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    lengths: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    sections: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    authors: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    first: str | None = None
+    last: str | None = None
+    largest_groups: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    shortest: list[tuple[int, str, str]] = field(default_factory=list)
+    longest: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def summarize(corpus: Path) -> Summary:
+    manifest = corpus / MANIFEST
+    if not manifest.is_file():
+        raise ReportError(f"{corpus}: no {MANIFEST} (not a corpus folder?)")
+    s = Summary()
+    with open(manifest, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            e = json.loads(line)
+            site = e.get("site") or "?"
+            words = int(e.get("words") or 0)
+            s.documents += 1
+            s.words += words
+            s.per_site[site] += 1
+            s.lengths[site].append(words)
+            published = e.get("published") or ""
+            month = published[:7] or "unknown"
+            s.per_month[month][site] += 1
+            if str(e.get("extractor", "")).startswith("fallback"):
+                s.fallback_per_month[month][site] += 1
+            if published:
+                s.first = min(s.first or published, published)
+                s.last = max(s.last or published, published)
+            if e.get("section"):
+                s.sections[site][e["section"]] += 1
+            for author in e.get("authors") or []:
+                s.authors[site][author] += 1
+            urls = e.get("urls") or []
+            item = (len(urls), e["file"], urls)
+            if len(s.largest_groups) < TOP:
+                heapq.heappush(s.largest_groups, item)
+            elif item > s.largest_groups[0]:
+                heapq.heapreplace(s.largest_groups, item)
+            title = e.get("title") or ""
+            _keep(s.shortest, (-words, e["file"], title))  # the largest -words: the shortest
+            _keep(s.longest, (words, e["file"], title))
+    s.largest_groups.sort(reverse=True)
+    s.shortest = sorted(((-w, f, t) for w, f, t in s.shortest))
+    s.longest.sort(reverse=True)
+    return s
+
+
+def _keep(heap: list[Any], item: Any) -> None:
+    if len(heap) < EXTREMES:
+        heapq.heappush(heap, item)
+    elif item > heap[0]:
+        heapq.heapreplace(heap, item)
+
+
+def read_runs(corpus: Path) -> list[dict[str, Any]]:
+    state = corpus / STATE
+    if not state.is_file():
+        return []
+    db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT run, kind, started, finished, new, folded, rejected FROM runs ORDER BY run"
+        ).fetchall()
+    except sqlite3.OperationalError:  # a corpus from before runs were recorded
+        return []
+    finally:
+        db.close()
+    return [
+        {
+            "run": r,
+            "kind": k,
+            "started": st,
+            "finished": fi,
+            "new": n,
+            "folded": json.loads(fo),
+            "rejected": json.loads(re),
+        }
+        for r, k, st, fi, n, fo, re in rows
+    ]
+
+
+def _svg(fig: Any) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _months(s: Summary) -> list[str]:
+    return sorted(m for m in s.per_month if m != "unknown")
+
+
+def plot_documents_per_month(s: Summary) -> str:
+    months = _months(s)
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    for site in sorted(s.per_site):
+        ax.plot(months, [s.per_month[m][site] for m in months], marker="o", label=site)
+    ax.set_title("Documents per site per month (publication)")
+    ax.set_ylabel("documents")
+    _month_ticks(ax, months)
+    ax.legend()
+    return _svg(fig)
+
+
+def plot_lengths(s: Summary) -> str:
+    sites = sorted(s.lengths)
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    ax.boxplot([s.lengths[site] for site in sites], tick_labels=sites, vert=False)
+    ax.set_title("Document length per site (words)")
+    ax.set_xlabel("words")
+    return _svg(fig)
+
+
+def plot_fallback_share(s: Summary) -> str:
+    months = _months(s)
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    for site in sorted(s.per_site):
+        share = [
+            s.fallback_per_month[m][site] / s.per_month[m][site] if s.per_month[m][site] else 0
+            for m in months
+        ]
+        ax.plot(months, share, marker="o", label=site)
+    ax.set_ylim(0, 1)
+    ax.set_title("Share of documents read by the fallback extractor (a rise: a layout change)")
+    ax.set_ylabel("fallback share")
+    _month_ticks(ax, months)
+    ax.legend()
+    return _svg(fig)
+
+
+def plot_runs(runs: list[dict[str, Any]]) -> str:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4))
+    labels = [f"{r['run']}" for r in runs]
+    for ax, key, title in (
+        (left, "folded", "Duplicates folded per run, by kind"),
+        (right, "rejected", "Not written per run, by reason"),
+    ):
+        kinds = sorted({k for r in runs for k in r[key]})
+        bottom = [0] * len(runs)
+        for kind in kinds:
+            values = [r[key].get(kind, 0) for r in runs]
+            ax.bar(labels, values, bottom=bottom, label=kind)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_title(title)
+        ax.set_xlabel("run")
+        if kinds:
+            ax.legend(fontsize=7)
+    return _svg(fig)
+
+
+def _month_ticks(ax: Any, months: list[str]) -> None:
+    step = max(1, len(months) // 12)
+    ax.set_xticks(range(0, len(months), step))
+    ax.set_xticklabels(months[::step], rotation=45, ha="right")
+
+
+def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def render(corpus: Path, out: Path) -> Summary:
+    """Write the report of ``corpus`` to ``out``; links to documents are relative to ``out``."""
+    s = summarize(corpus)
+    runs = read_runs(corpus)
+    base = os.path.relpath(corpus.resolve(), out.resolve().parent)
+
+    def link(file: str) -> str:
+        return f'<a href="{html.escape(base)}/{html.escape(file)}">{html.escape(file)}</a>'
+
+    e = html.escape
+    span = f"{(s.first or '?')[:10]} to {(s.last or '?')[:10]}"
+    totals = _table(
+        ["documents", "words", "sites", "published", "runs"],
+        [
+            [
+                f"{s.documents:,}",
+                f"{s.words:,}",
+                e(", ".join(f"{k} ({v:,})" for k, v in sorted(s.per_site.items()))),
+                span,
+                str(len(runs)),
+            ]
+        ],
+        "totals",
+    )
+    plots = [plot_documents_per_month(s), plot_lengths(s), plot_fallback_share(s)]
+    if runs:
+        plots.append(plot_runs(runs))
+    runs_table = _table(
+        ["run", "kind", "finished", "new", "folded", "not written"],
+        [
+            [
+                str(r["run"]),
+                e(r["kind"]),
+                e(r["finished"] or ""),
+                str(r["new"]),
+                e(", ".join(f"{k} {v}" for k, v in sorted(r["folded"].items())) or "-"),
+                e(", ".join(f"{k} {v}" for k, v in sorted(r["rejected"].items())) or "-"),
+            ]
+            for r in runs
+        ],
+        "runs",
+    )
+    top_rows = []
+    for site in sorted(s.per_site):
+        top_rows.append(
+            [
+                e(site),
+                e(", ".join(f"{k} ({v})" for k, v in s.sections[site].most_common(TOP)) or "-"),
+                e(", ".join(f"{k} ({v})" for k, v in s.authors[site].most_common(TOP)) or "-"),
+            ]
+        )
+    groups = _table(
+        ["URLs", "document", "the URLs that led to it"],
+        [[str(n), link(f), "<br>".join(e(u) for u in urls)] for n, f, urls in s.largest_groups],
+        "groups",
+    )
+    extremes = _table(
+        ["", "words", "document", "title"],
+        [["shortest", str(w), link(f), e(t)] for w, f, t in s.shortest]
+        + [["longest", str(w), link(f), e(t)] for w, f, t in s.longest],
+        "extremes",
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Corpus report: {e(corpus.name)}</title>
+<style>
+body {{ font: 14px/1.4 sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
+table {{ border-collapse: collapse; margin: 0.5em 0 1.5em; }}
+td, th {{ border: 1px solid #ccc; padding: 3px 8px; vertical-align: top; text-align: left; }}
+th {{ background: #eee; }} figure {{ margin: 1em 0; }} svg {{ max-width: 100%; height: auto; }}
+</style></head><body>
+<h1>Corpus report: {e(str(corpus))}</h1>
+<h2>Totals</h2>{totals}
+<h2>Plots</h2>{"".join(f'<figure class="plot">{p}</figure>' for p in plots)}
+<h2>Runs</h2>{runs_table if runs else "<p>No runs recorded in the corpus state.</p>"}
+<h2>Top sections and authors per site</h2>
+{_table(["site", "sections", "authors"], top_rows, "top")}
+<h2>The largest duplicate groups</h2>{groups}
+<h2>Shortest and longest documents (likely extraction problems)</h2>{extremes}
+</body></html>
+"""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(out)
+    return s
