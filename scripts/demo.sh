@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything, then run the main job on the bundled offline demo: serve the demo mirror on
 # 127.0.0.1, crawl it with the kompas, kumparan and tribun spiders, stop the mirror.
-# Items go to output/demo/<spider>.jsonl; the seeds' clean texts to output/clean/.
+# Items go to output/demo/<spider>.jsonl; the seeds' clean texts to output/clean/; the corpus
+# report to output/report.html and the corpus as a Hugging Face dataset to output/dataset/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -30,3 +31,6 @@ for spider in kompas kumparan tribun; do
 done
 .venv/bin/scrapy clean seeds/ -o output/clean
 echo "demo: corpus: $(wc -l < output/corpus/manifest.jsonl) documents in output/corpus/ (manifest.jsonl), raw pages in output/raw/"
+.venv/bin/scrapy report output/corpus -o output/report.html
+.venv/bin/scrapy export output/corpus -o output/dataset --format hf
+echo "demo: report in output/report.html; dataset (datasets.load_dataset('output/dataset')) in output/dataset/"
