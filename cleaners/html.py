@@ -161,8 +161,17 @@ def _first(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     return []
 
 
-def element_blocks(el: _Element) -> list[str]:
-    """The text blocks of an element: one per block-level element, inline text joined."""
+def element_blocks(
+    el: _Element,
+    dropped: dict[_Element, str] | None = None,
+    events: list[tuple[int, str, str]] | None = None,
+) -> list[str]:
+    """The text blocks of an element: one per block-level element, inline text joined.
+
+    With ``dropped`` (element -> the selector that makes it chrome), such elements are not
+    read; each is noted in ``events`` as (blocks before it, selector, its text), which is how
+    ``scrapy explain`` shows what markup removed, in page order.
+    """
     blocks: list[str] = []
     buffer: list[str] = []
 
@@ -174,6 +183,11 @@ def element_blocks(el: _Element) -> list[str]:
 
     def walk(node: _Element) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
+        if dropped and node in dropped:
+            flush()
+            if events is not None:
+                events.append((len(blocks), dropped[node], normalize_block(node.text_content())))
+            return
         if tag == "br" or tag in _BLOCK_TAGS:
             flush()
         if tag and node.text and tag != "br":
@@ -399,6 +413,22 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     for body in bodies:
         blocks.extend(element_blocks(body))
     return blocks, page_links
+
+
+def chrome_selectors(root: _Element, layout: HtmlLayout) -> dict[_Element, str]:
+    """Every element the layout removes as chrome, with the selector that names it first."""
+    found: dict[_Element, str] = {}
+    for selector in (_ALWAYS_DROP, *layout.drop):
+        for el in css(selector)(root):
+            found.setdefault(el, selector)
+    return found
+
+
+def body_elements(root: _Element, layout: HtmlLayout) -> list[_Element]:
+    """The layout's body elements, as ``site_blocks`` reads them (none inside another)."""
+    bodies = _first(root, layout.body)
+    found = set(bodies)
+    return [b for b in bodies if not any(a in found for a in b.iterancestors())]
 
 
 def _remove_keeping_tail(el: _Element) -> None:

@@ -761,7 +761,7 @@ def clean_blocks(
             name = roles.get(i) or (header_fam.name if header_fam else "header")
             decision = Decision(numbers[i], text, False, name)
         elif in_tail:
-            decision = Decision(numbers[i], text, False, "related-list")
+            decision = Decision(numbers[i], text, False, "after-body")
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
             in_tail = fam.ends_body and bool(body)

@@ -242,7 +242,7 @@ def test_after_body_zone_drops_related_lists_but_only_after_the_body() -> None:
     ]
     result = clean_blocks(blocks, "tribun", title=TITLE)
     assert result.body == tuple(blocks[1:3])
-    assert [d.family for d in result.decisions[3:]] == ["related-list"] * 3
+    assert [d.family for d in result.decisions[3:]] == ["related-list", "after-body", "after-body"]
 
 
 def test_syndication_source_goes_to_metadata() -> None:
