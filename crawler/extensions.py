@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
 
 logger = logging.getLogger(__name__)
 
@@ -109,3 +112,93 @@ class JobdirGuard:
 
     def spider_closed(self, spider: Spider) -> None:
         self.marker.unlink(missing_ok=True)
+
+
+class Progress:
+    """What a crawl has done so far, while it runs.
+
+    On a terminal, one live status line (tqdm), redrawn twice a second; off a terminal (CI, a
+    log file), a short log line every ``PROGRESS_INTERVAL`` seconds instead, so nothing
+    interactive reaches a log. Pages fetched, articles written, the queue, the rate, failures
+    by reason and articles per site.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.interval = crawler.settings.getfloat("PROGRESS_INTERVAL")
+        self.live = crawler.settings.getbool("PROGRESS_LIVE") and sys.stderr.isatty()
+        self.bar: Any = None
+        self.task: Any = None
+        self.started = time.monotonic()
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Progress:
+        if crawler.settings.getfloat("PROGRESS_INTERVAL") <= 0:
+            raise NotConfigured("PROGRESS_INTERVAL is 0: no progress lines")
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        from twisted.internet import task
+
+        self.started = time.monotonic()
+        if self.live:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=0, bar_format="{desc}", file=sys.stderr, dynamic_ncols=True)
+        self.task = task.LoopingCall(self.tick)
+        self.task.start(0.5 if self.live else self.interval, now=False)
+
+    def status(self) -> str:
+        stats = self.stats.get_stats()
+        pages = stats.get("downloader/response_count", 0)
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        try:
+            queued = len(self.crawler.engine._slot.scheduler)  # type: ignore[union-attr]
+        except (AttributeError, TypeError):
+            queued = "?"
+        failures = {
+            key.split("/", 1)[1]: value
+            for key, value in stats.items()
+            if key
+            in (
+                "article/failed",
+                "article/incomplete",
+                "article/unreadable",
+                "article/undecodable",
+                "article/empty",
+                "article/not_article_page",
+            )
+        }
+        rejected = sum(v for k, v in stats.items() if k.startswith("language/rejected/"))
+        if rejected:
+            failures["not Indonesian"] = rejected
+        sites = {}
+        for key, value in stats.items():
+            parts = key.split("/")
+            if len(parts) == 3 and parts[0] == "extract" and parts[2] in ("site", "fallback"):
+                sites[parts[1]] = sites.get(parts[1], 0) + value
+        text = (
+            f"{pages} pages ({pages / elapsed:.1f}/s), {stats.get('corpus/staged', 0)} articles, "
+            f"queue {queued}"
+        )
+        if failures:
+            text += ", not written: " + ", ".join(f"{k} {v}" for k, v in sorted(failures.items()))
+        if sites:
+            text += "; " + ", ".join(f"{k} {v}" for k, v in sorted(sites.items()))
+        return text
+
+    def tick(self) -> None:
+        if self.bar is not None:
+            self.bar.set_description_str(f"crawl: {self.status()}")
+        else:
+            logger.info("progress: %s", self.status())
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.task is not None and self.task.running:
+            self.task.stop()
+        if self.bar is not None:
+            self.bar.set_description_str(f"crawl: {self.status()}")
+            self.bar.close()

@@ -216,35 +216,57 @@ def _outcomes(units: list[Unit], workers: int, max_body: int) -> Iterator[Outcom
         yield from pool.imap(work, units, chunksize=4)
 
 
+def _progress(report: Report, total: int, seconds: float) -> str:
+    written = sum(report.extractors.values())
+    skipped = sum(report.skipped.values())
+    sites = ", ".join(f"{k} {v}" for k, v in sorted(report.extractors.items()))
+    return (
+        f"{report.pages_read} of {total} pages ({report.pages_read / max(seconds, 1e-6):.0f}/s), "
+        f"{written} articles, {skipped} not written" + (f"; {sites}" if sites else "")
+    )
+
+
 def regenerate(
     paths: list[str],
     outdir: Path,
     workers: int = 1,
     progress: bool = True,
     max_body: int = DEFAULT_MAX_BODY,
+    progress_interval: float = 30.0,
 ) -> Report:
     report = Report()
     started = time.perf_counter()
     units = index_archive(paths, report, max_body)
     store = CorpusStore(outdir)
+    total = sum(len(u.pages) for u in units)
     try:
+        # A live bar on a terminal; elsewhere (CI, a log file) a line every progress_interval s.
         bar = tqdm(
-            total=sum(len(u.pages) for u in units),
+            total=total,
             unit="page",
             desc="regenerate",
             file=sys.stderr,
-            disable=not progress,
+            disable=not (progress and sys.stderr.isatty()),
             mininterval=0.5,
         )
+        last_line = time.perf_counter()
         for outcome in _outcomes(units, workers, max_body):
             report.pages_read += outcome.pages_read
             bar.update(outcome.pages_read)
             if outcome.item is None:
                 report.skipped[outcome.reason or "unknown"] += 1
-                continue
-            kind = "fallback" if outcome.item["extractor"] == FALLBACK else "site"
-            report.extractors[f"{outcome.item['site']}/{kind}"] += 1
-            store.stage(outcome.item)
+            else:
+                kind = "fallback" if outcome.item["extractor"] == FALLBACK else "site"
+                report.extractors[f"{outcome.item['site']}/{kind}"] += 1
+                store.stage(outcome.item)
+            now = time.perf_counter()
+            if progress and bar.disable and now - last_line >= progress_interval:
+                last_line = now
+                print(
+                    f"regenerate: progress: {_progress(report, total, now - started)}",
+                    file=sys.stderr,
+                    flush=True,
+                )
         bar.close()
         report.corpus = store.finish(report.discovered)
         store.record_run("regenerate", report.corpus, dict(report.skipped))

@@ -79,6 +79,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.extensions.FallbackMonitor": 500,
+    "crawler.extensions.Progress": 510,
     "crawler.archive.WarcArchive": 600,
     "crawler.extensions.JobdirGuard": 0,
 }
@@ -102,6 +103,12 @@ ARCHIVE_MAX_BYTES = 100 * 1024 * 1024
 FALLBACK_WARN_SHARE = 0.2
 # ...once at least this many articles of the site were extracted.
 FALLBACK_WARN_MIN_ITEMS = 5
+
+# --- Progress --------------------------------------------------------------------------------
+# On a terminal, one live status line (PROGRESS_LIVE); elsewhere a log line every
+# PROGRESS_INTERVAL seconds (0: none).
+PROGRESS_LIVE = True
+PROGRESS_INTERVAL = 30.0
 
 # --- Listeners -----------------------------------------------------------------------------
 # A corpus crawler needs no telnet console or remote-control port.

@@ -46,11 +46,7 @@ class _FetchOne(Spider):
 
 class Command(ScrapyCommand):
     requires_project = True
-    default_settings: ClassVar[dict[str, Any]] = {
-        "LOG_LEVEL": "WARNING",
-        "ITEM_PIPELINES": {},
-        "EXTENSIONS": {"crawler.archive.WarcArchive": None},
-    }
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_LEVEL": "WARNING"}
 
     def syntax(self) -> str:
         return "URL|FILE.html [--url URL]"
@@ -63,6 +59,9 @@ class Command(ScrapyCommand):
         # The explanation is the output: Scrapy's own lines only for what goes wrong.
         if not opts.loglevel:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        # One page looked at: no corpus, no archive, no progress line.
+        for name, value in (("ITEM_PIPELINES", {}), ("ARCHIVE_DIR", ""), ("PROGRESS_INTERVAL", 0)):
+            self.settings.set(name, value, priority="cmdline")
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)

@@ -62,6 +62,7 @@ class Command(ScrapyCommand):
                 not opts.no_progress,
                 # The crawl's cap on a page is the cap on an archived body.
                 max_body=self.settings.getint("DOWNLOAD_MAXSIZE"),
+                progress_interval=self.settings.getfloat("PROGRESS_INTERVAL") or 30.0,
             )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None

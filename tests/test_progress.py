@@ -1,0 +1,107 @@
+"""Live progress: a status line on a terminal, a periodic log line elsewhere (never both)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from tests.conftest import REPO, run_scrapy
+from tests.mirror import offline_settings, running_mirror
+
+
+def _on_a_terminal(args: list[str], timeout: float = 120) -> str:
+    """Run ``scrapy ARGS`` with its stderr (and stdout) on a pseudo-terminal; what it drew."""
+    master, slave = pty.openpty()
+    # A terminal of 40 rows and 200 columns (a new pseudo-terminal has no size at all).
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy", *args],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, "COLUMNS": "200", "TERM": "xterm"},
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=30)
+    os.close(master)
+    assert proc.returncode == 0, b"".join(chunks).decode(errors="replace")[-2000:]
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_crawl_off_a_terminal_logs_a_progress_line(tmp_path: Path) -> None:
+    with running_mirror(tmp_path / "log") as url:
+        result = run_scrapy(
+            "crawl",
+            "kumparan",
+            "-O",
+            tmp_path / "items.jsonl",
+            *offline_settings(url, tmp_path),
+            "-s",
+            "PROGRESS_INTERVAL=0.2",
+            "-s",
+            "DOWNLOAD_DELAY=0.3",
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [line for line in result.stderr.splitlines() if "progress: " in line]
+    assert lines, "no progress line"
+    assert " pages (" in lines[-1] and " articles, queue " in lines[-1]
+    assert "\r" not in result.stderr  # nothing interactive in a log
+
+
+def test_crawl_on_a_terminal_draws_one_live_status_line(tmp_path: Path) -> None:
+    with running_mirror(tmp_path / "log") as url:
+        screen = _on_a_terminal(
+            [
+                "crawl",
+                "kumparan",
+                "-O",
+                str(tmp_path / "items.jsonl"),
+                *offline_settings(url, tmp_path),
+                "-s",
+                "DOWNLOAD_DELAY=0.3",
+                "-L",
+                "WARNING",
+            ]
+        )
+    assert "\r" in screen and "crawl: " in screen
+    final = screen.rsplit("crawl: ", 1)[1].split("\n", 1)[0]
+    assert "4 articles" in final and "kumparan 4" in final
+    assert "progress: " not in screen  # the log line is for logs only
+
+
+def test_regenerate_off_a_terminal_prints_progress_lines(tmp_path: Path) -> None:
+    with running_mirror(tmp_path / "log") as url:
+        crawl = run_scrapy(
+            "crawl", "kumparan", "-O", tmp_path / "i.jsonl", *offline_settings(url, tmp_path)
+        )
+    assert crawl.returncode == 0, crawl.stderr[-2000:]
+    result = run_scrapy(
+        "regenerate", tmp_path / "raw", "-o", tmp_path / "again", "-s", "PROGRESS_INTERVAL=0.000001"
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "regenerate: progress:" in line]
+    assert lines and "articles" in lines[-1]
+    assert "\r" not in result.stderr
