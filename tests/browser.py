@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.debian import ensure_binary
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        if found := shutil.which(name):
-            return found
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "chromium"], env=env, capture_output=True, check=False
-    )
-    found = shutil.which("chromium")
-    if not found:
-        pytest.fail("chromium is not installed and `apt-get install chromium` failed")
-    return found
+    return ensure_binary(("chromium", "chromium-browser"), "chromium")
 
 
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import time
@@ -11,27 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from tests.debian import ensure_binary
 
 
 def _binary() -> str:
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    # Not on this machine yet: install Debian's package (as CI and new machines must). RUNLEVEL=1
-    # keeps the package from starting a system-wide server on 6379.
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive", "RUNLEVEL": "1"}
-    subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "redis-server"],
-        env=env,
-        capture_output=True,
-        check=False,
-    )
-    found = shutil.which("redis-server")
-    if not found:
-        pytest.fail("redis-server is not installed and `apt-get install redis-server` failed")
-    return found
+    # RUNLEVEL=1 keeps the package from starting a system-wide server on 6379.
+    return ensure_binary(("redis-server",), "redis-server", RUNLEVEL="1")
 
 
 def _free_port() -> int:

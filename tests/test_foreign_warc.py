@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO, run_scrapy
+from tests.debian import ensure_binary
 from tests.mirror import running_mirror
 
 EXPECTED = REPO / "demo" / "expected"
@@ -48,17 +46,7 @@ FETCHED = {
 
 
 def _wget() -> str:
-    found = shutil.which("wget")
-    if not found:  # a new machine: Debian's package, as for the Redis server
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "wget"], env=env, capture_output=True, check=False
-        )
-        found = shutil.which("wget")
-    if not found:
-        pytest.fail("wget is not installed and `apt-get install wget` failed")
-    return found
+    return ensure_binary(("wget",), "wget")
 
 
 def test_a_wget_warc_rebuilds_every_whole_article(tmp_path: Path) -> None:
