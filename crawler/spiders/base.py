@@ -1,7 +1,8 @@
 """What every news spider shares: arguments, discovery, whole articles, extraction.
 
-A site spider only says what to fetch: its hosts, what its article URLs look like, whether it
-serves ``?page=all``, and its daily index. Reading the pages is ``crawler.extraction``.
+A site spider is made from the site's registry entry (``crawler/spiders/sites.py``): its hosts,
+whether it serves ``?page=all``, and its daily index; which URLs are articles is
+``crawler.articles``, reading the pages ``crawler.extraction``.
 
 Discovery: robots.txt of each start host -> the sitemaps it lists -> article URLs (filtered by
 publication date), plus the site's daily index pages for each day of ``since..until``.
