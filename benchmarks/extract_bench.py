@@ -3,7 +3,7 @@
     python benchmarks/extract_bench.py [--rounds 20]
 
 Pages: the whole-article page of every demo article (demo/mirror, ``?page=all`` where served).
-Speed: pages per second of ``crawler.extraction.extract`` (parse, site selectors, metadata,
+Speed: pages per second of ``corpus.extraction.extract`` (parse, site selectors, metadata,
 cleaning) and of ``trafilatura.extract`` (text only), each over ``rounds`` passes, one core.
 Accuracy: ROUGE-LSum F1 (rouge-score, as in the Fundus evaluation) of each body text against
 the expected body (demo/expected), per site and overall.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import trafilatura  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
 
-from crawler.extraction import extract  # noqa: E402
+from corpus.extraction import extract  # noqa: E402
 
 
 def load_pages() -> list[dict]:

@@ -34,7 +34,7 @@ from warcio.warcwriter import WARCWriter  # noqa: E402
 RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from crawler.regenerate import regenerate
+from corpus.regenerate import regenerate
 started = time.perf_counter()
 report = regenerate([sys.argv[1]], Path(sys.argv[2]), int(sys.argv[3]), progress=False)
 print(json.dumps({

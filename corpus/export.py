@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from crawler.atomic import write_atomic
+from corpus.atomic import write_atomic
 
 FORMATS = ("parquet", "jsonl", "hf")
 MANIFEST = "manifest.jsonl"

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaners.format import corpus_file_name, count_words
+from corpus.atomic import write_atomic, write_atomic_lines
 from corpus.dedup import Candidate, Deduplicator, sha256_text, signature
-from crawler.atomic import write_atomic, write_atomic_lines
 
 logger = logging.getLogger(__name__)
 

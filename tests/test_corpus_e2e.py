@@ -136,7 +136,7 @@ CHILD = """
 import sys
 from pathlib import Path
 import corpus.store as writer
-from crawler.atomic import write_atomic
+from corpus.atomic import write_atomic
 
 def announce(path, data):
     print("writing", flush=True)

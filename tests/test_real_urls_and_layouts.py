@@ -11,8 +11,8 @@ import pytest
 import cleaners.html as html_module
 from cleaners.profile import HtmlLayout, SiteProfile
 from cleaners.sites import PROFILES, check_layouts
-from crawler.articles import has_article_form, is_listing, listed_as_article
-from crawler.extraction import extract, read_page
+from corpus.extraction import extract, read_page
+from corpus.urls import has_article_form, is_listing, listed_as_article
 from crawler.spiders.base import fetchable_url, url_problem
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
@@ -143,7 +143,7 @@ def test_an_error_reading_one_field_costs_that_field(monkeypatch, caplog) -> Non
 
 
 def test_an_error_in_the_site_path_falls_back(monkeypatch) -> None:
-    import crawler.extraction as extraction
+    import corpus.extraction as extraction
 
     def broken(*_args: object) -> tuple[list[str], list[str]]:
         raise RuntimeError("layout changed")

@@ -115,7 +115,7 @@ def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_archive_reader_returns_bodies_and_offsets_that_seek_back(tmp_path: Path) -> None:
-    from crawler.archive import ArchivedResponse, read_response_at, read_responses
+    from corpus.warc import ArchivedResponse, read_response_at, read_responses
 
     write_warc(
         tmp_path / "a.warc.gz",

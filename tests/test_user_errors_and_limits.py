@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scrapy.http import HtmlResponse
 
-from crawler.extraction import UndecodableError, page_text
+from corpus.extraction import UndecodableError, page_text
 from tests.conftest import REPO, SEEDS, run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
@@ -111,7 +111,7 @@ def test_a_page_in_another_charset_than_declared_is_read_in_its_own() -> None:
         headers={"Content-Type": "text/html; charset=utf-8"},
     )
     assert "\ufffd" in response.text  # what a naive decode gives
-    text = page_text(response)
+    text = page_text(response.body, "text/html; charset=utf-8", response.url)
     assert "\ufffd" not in text and "東京の天気" in text
 
 
@@ -121,7 +121,7 @@ def test_a_page_that_decodes_to_garbage_is_refused() -> None:
         "https://example.org/a", body=body, headers={"Content-Type": "text/html; charset=utf-8"}
     )
     try:
-        page_text(response)
+        page_text(response.body, "text/html; charset=utf-8", response.url)
     except UndecodableError:
         return
     raise AssertionError("a page full of control bytes was accepted")

@@ -12,7 +12,7 @@ from scrapy.exceptions import UsageError
 
 from cleaners import SITE_NAMES, Cleaned, clean
 from cleaners.decode import UndecodableError, decode_text
-from crawler.atomic import write_atomic
+from corpus.atomic import write_atomic
 
 
 def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:

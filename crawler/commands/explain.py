@@ -21,9 +21,9 @@ from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
 from cleaners.html import HtmlError
-from crawler.explain import explain, render
-from crawler.extraction import page_text
-from crawler.urls import ascii_host
+from corpus.explain import explain, render
+from corpus.urls import ascii_host
+from crawler.spiders.base import response_text
 
 
 class _FetchOne(Spider):
@@ -95,4 +95,4 @@ class Command(ScrapyCommand):
         response = holder[0]
         if response.status != 200:
             raise UsageError(f"{url}: HTTP {response.status}", print_help=False)
-        return page_text(response)
+        return response_text(response)

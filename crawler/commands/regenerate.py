@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from corpus.regenerate import regenerate
 from corpus.store import CorpusBusy, hold_corpus
-from crawler.regenerate import regenerate
 
 
 class Command(ScrapyCommand):

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import UsageError
 
 from cleaners.sites import get_profile, site_for_url
+from corpus.urls import ascii_host
 from crawler.spiders.base import NewsSpider
-from crawler.urls import ascii_host
 
 
 class ArticleSpider(NewsSpider):

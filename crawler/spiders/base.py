@@ -2,7 +2,7 @@
 
 A site spider is made from the site's registry entry (``crawler/spiders/sites.py``): its hosts,
 whether it serves ``?page=all``, and its daily index; which URLs are articles is
-``crawler.articles``, reading the pages ``crawler.extraction``.
+``corpus.urls``, reading the pages ``corpus.extraction``.
 
 Discovery: robots.txt of each start host -> the sitemaps it lists -> article URLs (filtered by
 publication date), plus the site's daily index pages for each day of ``since..until``.
@@ -29,36 +29,44 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.html import HtmlError
-from corpus.store import CorpusStore
-from crawler.archive import now_stamp, url_discovered
-from crawler.articles import has_article_form, listed_as_article
-from crawler.extraction import (
+from corpus.article import later_pages
+from corpus.extraction import (
     FALLBACK,
     ExtractedPage,
     NoArticleError,
     UndecodableError,
     build_article,
+    is_html,
     page_text,
     read_page,
 )
-from crawler.items import Article
-from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
-from crawler.urls import (
+from corpus.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
+from corpus.store import CorpusStore
+from corpus.urls import (
     ascii_host,
     canonical_url,
+    has_article_form,
     is_tracking_param,
+    listed_as_article,
     with_query,
     without_page,
 )
-from crawler.whole_article import later_pages
+from corpus.warc import now_stamp
+from crawler.archive import url_discovered
+from crawler.items import Article
 
 logger = logging.getLogger(__name__)
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Daily index pages are walked for at most this many days per crawl.
 MAX_INDEX_DAYS = 366
 # ... and at most this many pages per day.
 MAX_INDEX_PAGES = 50
+
+
+def response_text(response: Response) -> str:
+    """A response's page text, decoded as ``scrapy regenerate`` decodes the archived page."""
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    return page_text(response.body, content_type, response.url)
 
 
 def _date_arg(name: str, value: str | None) -> date | None:
@@ -530,13 +538,13 @@ class NewsSpider(Spider):
     def parse_article(self, response: Response) -> Iterator[Article | Request]:
         meta = response.meta
         article = meta["article"]
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if content_type and not content_type.startswith(HTML_TYPES):
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        if not is_html(content_type):
             self.crawler.stats.inc_value("article/not_html")
             logger.warning("not an HTML page: %s (%s)", response.url, content_type)
             return
         try:
-            page = read_page(page_text(response), response.url)
+            page = read_page(response_text(response), response.url)
         except UndecodableError as err:
             self.crawler.stats.inc_value("article/undecodable")
             logger.warning("not written (mojibake): %s", err)

@@ -4,13 +4,13 @@ Where the site serves ``?page=all``, that page is the whole article, unless it s
 numbered pages (the site ignored the parameter): then it counts as page 1 and the pages it
 links follow. Otherwise page 1 comes first, then pages 2..N, N the highest page it links to.
 All of them or nothing: an article missing a page is incomplete and not written. The pages are
-joined and cleaned together by ``crawler.extraction.build_article``.
+joined and cleaned together by ``corpus.extraction.build_article``.
 """
 
 from __future__ import annotations
 
-from crawler.extraction import ExtractedPage
-from crawler.urls import page_number
+from corpus.extraction import ExtractedPage
+from corpus.urls import page_number
 
 
 def linked_pages(page: ExtractedPage) -> list[int]:

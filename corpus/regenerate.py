@@ -22,14 +22,25 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from scrapy.http import HtmlResponse
 from tqdm import tqdm
 
 from cleaners.html import HtmlError
 from cleaners.sites import CRAWLED_SITES, site_for_url
+from corpus.article import later_pages
+from corpus.extraction import (
+    FALLBACK,
+    ExtractedPage,
+    NoArticleError,
+    UndecodableError,
+    build_article,
+    is_html,
+    page_text,
+    read_page,
+)
 from corpus.language import detect_language
 from corpus.store import CorpusStore, FinishReport
-from crawler.archive import (
+from corpus.urls import canonical_url, listed_as_article, page_number
+from corpus.warc import (
     DEFAULT_MAX_BODY,
     ArchivedResponse,
     BadRecord,
@@ -40,19 +51,6 @@ from crawler.archive import (
     read_responses,
     warc_files,
 )
-from crawler.articles import listed_as_article
-from crawler.extraction import (
-    FALLBACK,
-    ExtractedPage,
-    NoArticleError,
-    UndecodableError,
-    build_article,
-    page_text,
-    read_page,
-)
-from crawler.spiders.base import HTML_TYPES
-from crawler.urls import canonical_url, page_number
-from crawler.whole_article import later_pages
 
 # A page of an article in the archive: (WARC-Date, file, offset).
 PageRef = tuple[str, str, int]
@@ -158,16 +156,15 @@ def _skip_reason_of_url(url: str) -> str | None:
 def _skip_reason(record: ArchivedResponse) -> str | None:
     if record.status != 200:
         return f"HTTP status {record.status or 'unknown'}"
-    content_type = record.headers.get("content-type", "").lower()
-    if content_type and not content_type.startswith(HTML_TYPES):
+    if not is_html(record.headers.get("content-type", "")):
         return "not HTML"
     return _skip_reason_of_url(record.url)
 
 
 def _page(ref: PageRef, max_body: int) -> tuple[ExtractedPage, str]:
     record = read_response_at(ref[1], ref[2], max_body)
-    # Decoded exactly as the crawl decoded it: Scrapy's own response class and headers.
-    text = page_text(HtmlResponse(record.url, body=record.body, headers=record.headers))
+    # Decoded exactly as the crawl decoded it.
+    text = page_text(record.body, record.headers.get("content-type", ""), record.url)
     return read_page(text, record.url), record.date
 
 

@@ -11,9 +11,16 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bs4.dammit import UnicodeDammit
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
 
 from cleaners.html import (
     HtmlError,
@@ -27,13 +34,19 @@ from cleaners.html import (
 from cleaners.profile import HtmlLayout
 from cleaners.sites import get_profile, site_for_url
 from cleaners.text import clean_blocks
-from crawler.urls import canonical_url
+from corpus.urls import canonical_url
 
 FALLBACK = "fallback:trafilatura"
-logger = logging.getLogger(__name__)
+# Content types of pages that can hold an article (an empty Content-Type is given a chance).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
-if TYPE_CHECKING:  # library mode runs without Scrapy: only the spiders pass responses
-    from scrapy.http import TextResponse
+
+def is_html(content_type: str) -> bool:
+    content_type = content_type.strip().lower()
+    return not content_type or content_type.startswith(HTML_TYPES)
+
+
+logger = logging.getLogger(__name__)
 
 
 class NoArticleError(ValueError):
@@ -57,24 +70,31 @@ class ExtractedPage:
 _DEFAULT_CHARSETS = frozenset({"cp1252", "iso8859-1", "latin-1", "ascii"})
 
 
-def page_text(response: TextResponse) -> str:
-    """A response's text, with the commonest wrong declaration undone.
+def page_text(body: bytes, content_type: str, url: str) -> str:
+    """A page's text, decoded as a browser (and Scrapy) would, the commonest wrong declaration
+    undone. The crawl and ``scrapy regenerate`` both decode through here.
 
-    Scrapy decodes by the declared charset (BOM, HTTP header, ``<meta>``). A page declared
-    Latin-1, Windows-1252 or ASCII whose bytes are valid UTF-8 with non-ASCII characters is
-    UTF-8 mislabelled (such byte pairs are practically never meant as Latin-1): read as UTF-8.
+    The charset comes from the BOM, the HTTP ``Content-Type``, the page's ``<meta>``, else from
+    the bytes. A page declared Latin-1, Windows-1252 or ASCII whose bytes are valid UTF-8 with
+    non-ASCII characters is UTF-8 mislabelled (such byte pairs are practically never meant as
+    Latin-1): read as UTF-8.
     """
+    encoding = _declared_encoding(body, content_type)
     try:
-        declared = codecs.lookup(response.encoding).name
+        declared = codecs.lookup(encoding).name if encoding else ""
     except LookupError:
         declared = ""
-    body = response.body
     if declared in _DEFAULT_CHARSETS and not body.isascii():
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    text = response.text
+    if encoding:
+        text = html_to_unicode(f"charset={encoding}", body)[1]
+    else:
+        text = html_to_unicode(
+            content_type, body, auto_detect_fun=_detect_encoding, default_encoding="ascii"
+        )[1]
     if _looks_misdecoded(text):
         # The declared charset is wrong (Shift-JIS sent as UTF-8, ...): the bytes' own encoding,
         # found by beautifulsoup4's UnicodeDammit (with charset-normalizer), if it reads better.
@@ -82,14 +102,36 @@ def page_text(response: TextResponse) -> str:
         better = dammit.unicode_markup
         if better is not None and _damage(better) < _damage(text):
             logger.warning(
-                "%s: declared %s but reads as %s", response.url, declared, dammit.original_encoding
+                "%s: declared %s but reads as %s", url, declared, dammit.original_encoding
             )
             text = better
         if _looks_misdecoded(text):
             raise UndecodableError(
-                f"{response.url}: text does not decode cleanly as {declared or 'declared'}"
+                f"{url}: text does not decode cleanly as {declared or 'declared'}"
             )
     return text
+
+
+def _declared_encoding(body: bytes, content_type: str) -> str | None:
+    return (
+        read_bom(body)[0]
+        or http_content_type_encoding(content_type)
+        or html_body_declared_encoding(body)
+    )
+
+
+def _detect_encoding(body: bytes) -> str | None:
+    """An undeclared page's encoding, as Scrapy guesses it: ASCII, UTF-8, else the bytes'."""
+    for encoding in ("ascii", "utf-8"):
+        try:
+            body.decode(encoding)
+        except UnicodeError:
+            continue
+        return resolve_encoding(encoding)
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(body).best()
+    return resolve_encoding(match.encoding) if match else None
 
 
 class UndecodableError(ValueError):

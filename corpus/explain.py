@@ -24,7 +24,7 @@ from cleaners.html import (
 from cleaners.profile import HtmlLayout
 from cleaners.sites import site_for_url
 from cleaners.text import clean_blocks
-from crawler.extraction import FALLBACK, NoArticleError, _layout_for, build_article, read_page
+from corpus.extraction import FALLBACK, NoArticleError, _layout_for, build_article, read_page
 
 
 @dataclass
