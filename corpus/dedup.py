@@ -28,9 +28,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaners.sites import SITE_NAMES, site_for_host
 
@@ -42,8 +43,15 @@ MINHASH_SCHEME = "affine32"
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
+
+
 # Drawing the permutations is most of the cost of a new MinHash: draw them once.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
+# (datasketch is imported when first used: it loads scipy, a second of every command's start.)
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
 
 
 def sha256_text(text: str) -> str:
@@ -58,7 +66,11 @@ def signature(text: str) -> bytes:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
+    from datasketch import MinHash
+
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, permutations=_permutations()
+    )
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype(np.uint32).tobytes()
 
@@ -67,7 +79,9 @@ def _values(sig: bytes) -> np.ndarray:
     return np.frombuffer(sig, dtype=np.uint32)
 
 
-def _lean(sig: bytes) -> LeanMinHash:
+def _lean(sig: bytes) -> Any:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=1, hashvalues=_values(sig).astype(np.uint64), scheme=MINHASH_SCHEME)
 
 
@@ -129,6 +143,8 @@ class Deduplicator:
 
     def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, hashfunc=_band_key)
         self.members: list[Candidate] = []
 

@@ -17,9 +17,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from corpus.atomic import write_atomic
 
 FORMATS = ("parquet", "jsonl", "hf")
@@ -27,29 +24,40 @@ MANIFEST = "manifest.jsonl"
 BATCH_ROWS = 1000
 SHARD_ROWS = 10_000
 
-SCHEMA = pa.schema(
-    [
-        ("file", pa.string()),
-        ("url", pa.string()),
-        ("urls", pa.list_(pa.string())),
-        ("site", pa.string()),
-        ("title", pa.string()),
-        ("authors", pa.list_(pa.string())),
-        ("published", pa.string()),
-        ("section", pa.string()),
-        ("tags", pa.list_(pa.string())),
-        ("language", pa.string()),
-        ("language_score", pa.float64()),
-        ("chars", pa.int64()),
-        ("words", pa.int64()),
-        ("sha256", pa.string()),
-        ("extractor", pa.string()),
-        ("pages", pa.int64()),
-        ("syndicated_from", pa.string()),
-        ("crawled_at", pa.string()),
-        ("text", pa.string()),
-    ]
-)
+# The columns, in order: every manifest field, then the text (pyarrow types in ``_schema``).
+COLUMNS: dict[str, str] = {
+    "file": "string",
+    "url": "string",
+    "urls": "list<string>",
+    "site": "string",
+    "title": "string",
+    "authors": "list<string>",
+    "published": "string",
+    "section": "string",
+    "tags": "list<string>",
+    "language": "string",
+    "language_score": "double",
+    "chars": "int64",
+    "words": "int64",
+    "sha256": "string",
+    "extractor": "string",
+    "pages": "int64",
+    "syndicated_from": "string",
+    "crawled_at": "string",
+    "text": "string",
+}
+
+
+def _schema() -> Any:
+    import pyarrow as pa  # imported by the export alone: every command starts faster
+
+    types = {
+        "string": pa.string(),
+        "list<string>": pa.list_(pa.string()),
+        "double": pa.float64(),
+        "int64": pa.int64(),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
 
 
 class ExportError(ValueError):
@@ -80,7 +88,7 @@ def rows(corpus: Path) -> Iterator[dict[str, Any]]:
                 entry["text"] = path.read_text(encoding="utf-8")
             except OSError as err:
                 raise ExportError(f"{MANIFEST}:{number}: {path}: {err.strerror}") from None
-            yield {name: entry.get(name) for name in SCHEMA.names}
+            yield {name: entry.get(name) for name in COLUMNS}
 
 
 def _batches(corpus: Path, report: ExportReport, size: int) -> Iterator[list[dict[str, Any]]]:
@@ -100,10 +108,14 @@ def _batches(corpus: Path, report: ExportReport, size: int) -> Iterator[list[dic
 
 
 def _write_parquet(batches: Iterator[list[dict[str, Any]]], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     tmp = path.with_name(f".{path.name}.tmp")
-    with pq.ParquetWriter(tmp, SCHEMA, compression="zstd") as writer:
+    schema = _schema()
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
         for batch in batches:
-            writer.write_table(pa.Table.from_pylist(batch, schema=SCHEMA))
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
     tmp.replace(path)
 
 

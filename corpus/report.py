@@ -19,11 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only, no display
-import matplotlib.pyplot as plt
-
 MANIFEST = "manifest.jsonl"
 STATE = "corpus.sqlite"
 EXTREMES = 10
@@ -130,10 +125,20 @@ def read_runs(corpus: Path) -> list[dict[str, Any]]:
     ]
 
 
+def _pyplot() -> Any:
+    """matplotlib's pyplot, imported when a report is drawn (it costs a second at start)."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def _svg(fig: Any) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
-    plt.close(fig)
+    _pyplot().close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :]
 
@@ -144,6 +149,7 @@ def _months(s: Summary) -> list[str]:
 
 def plot_documents_per_month(s: Summary) -> str:
     months = _months(s)
+    plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
     for site in sorted(s.per_site):
         ax.plot(months, [s.per_month[m][site] for m in months], marker="o", label=site)
@@ -156,6 +162,7 @@ def plot_documents_per_month(s: Summary) -> str:
 
 def plot_lengths(s: Summary) -> str:
     sites = sorted(s.lengths)
+    plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
     ax.boxplot([s.lengths[site] for site in sites], tick_labels=sites, vert=False)
     ax.set_title("Document length per site (words)")
@@ -165,6 +172,7 @@ def plot_lengths(s: Summary) -> str:
 
 def plot_fallback_share(s: Summary) -> str:
     months = _months(s)
+    plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
     for site in sorted(s.per_site):
         share = [
@@ -181,6 +189,7 @@ def plot_fallback_share(s: Summary) -> str:
 
 
 def plot_runs(runs: list[dict[str, Any]]) -> str:
+    plt = _pyplot()
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4))
     labels = [f"{r['run']}" for r in runs]
     for ax, key, title in (

@@ -11,11 +11,19 @@ mkdir -p output/demo
 .venv/bin/scrapy mirror --port 0 --log output/demo/mirror.log > output/demo/mirror.out &
 mirror_pid=$!
 trap 'kill "$mirror_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  grep -q "serving" output/demo/mirror.out 2>/dev/null && break
+# Wait for the mirror to say where it listens. A busy machine can take many seconds to start
+# Python and Scrapy; without a mirror the crawl must not start (it would go to the real sites).
+url=""
+for _ in $(seq 1200); do
+  url=$(sed -n 's/.* on \(http:[^ ]*\)$/\1/p' output/demo/mirror.out 2>/dev/null)
+  [ -n "$url" ] && break
+  kill -0 "$mirror_pid" 2>/dev/null || break
   sleep 0.1
 done
-url=$(sed -n 's/.* on \(http:[^ ]*\)$/\1/p' output/demo/mirror.out)
+if [ -z "$url" ]; then
+  echo "demo: error: the demo mirror did not start (waited up to 120 s; see output/demo/mirror.log); nothing was crawled" >&2
+  exit 1
+fi
 echo "demo: mirror at $url"
 
 for spider in kompas kumparan tribun; do

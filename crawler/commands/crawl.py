@@ -13,11 +13,11 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
-from corpus.store import CorpusBusy, hold_corpus
-
 
 class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from corpus.store import CorpusBusy, hold_corpus
+
         if len(args) == 1 and self.crawler_process is not None:
             loader = self.crawler_process.spider_loader
             try:

@@ -20,10 +20,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
-from cleaners.html import HtmlError
-from corpus.explain import explain, render
 from corpus.urls import ascii_host
-from crawler.spiders.base import response_text
 
 
 class _FetchOne(Spider):
@@ -70,6 +67,9 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("name one URL or one HTML file")
+        from cleaners.html import HtmlError
+        from corpus.explain import explain, render
+
         target = args[0]
         if Path(target).is_file():
             html: str | bytes = Path(target).read_bytes()
@@ -86,6 +86,8 @@ class Command(ScrapyCommand):
         sys.stdout.write(render(explanation))
 
     def _fetch(self, url: str) -> str:
+        from crawler.spiders.base import response_text
+
         holder: list[Response] = []
         assert self.crawler_process is not None
         self.crawler_process.crawl(_FetchOne, url=url, holder=holder)

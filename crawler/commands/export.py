@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from corpus.export import FORMATS, ExportError, export
+from corpus.export import FORMATS
 
 
 class Command(ScrapyCommand):
@@ -37,6 +37,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--format", choices=FORMATS, default="parquet", help="default parquet")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from corpus.export import ExportError, export
+
         if len(args) != 1:
             raise UsageError("name one corpus folder")
         if not opts.output:

@@ -11,9 +11,6 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from corpus.regenerate import regenerate
-from corpus.store import CorpusBusy, hold_corpus
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -42,6 +39,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from corpus.regenerate import regenerate
+        from corpus.store import CorpusBusy, hold_corpus
+
         if not args:
             raise UsageError("name at least one WARC file or folder")
         if not opts.output:

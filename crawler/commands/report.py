@@ -10,8 +10,6 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from corpus.report import ReportError, render
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -29,6 +27,8 @@ class Command(ScrapyCommand):
         parser.add_argument("-o", "--output", metavar="REPORT.html", help="the report file")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from corpus.report import ReportError, render  # matplotlib: only for this command
+
         if len(args) != 1:
             raise UsageError("name one corpus folder")
         if not opts.output:
