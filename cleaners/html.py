@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
+from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
@@ -115,6 +116,8 @@ class PageParts:
     page_links: list[str] = field(default_factory=list)  # absolute URLs of the article's pages
     # The page says it is an article: JSON-LD of an article type, or og:type article.
     declares_article: bool = False
+    # Where each metadata field's value came from ("JSON-LD", "meta", "markup", "not found").
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 class HtmlError(ValueError):
@@ -297,7 +300,8 @@ def _safe_datetime(y: int, mo: int, d: int, h: int, mi: int) -> datetime | None:
 def read_metadata(
     root: _Element, layout: HtmlLayout, base_url: str, errors: list[str] | None = None
 ) -> PageParts:
-    """Headline, authors, dates, section, tags and canonical URL: JSON-LD, meta, then markup.
+    """Headline, authors, dates, section, tags and canonical URL, each from the first source
+    that has it (JSON-LD, meta or markup, in each field's order); ``sources`` says which.
 
     Each field is read on its own: an error in one (odd structured data, a selector the page
     breaks) leaves that field empty, is logged and noted in ``errors`` as ``field/<name>``.
@@ -311,22 +315,14 @@ def read_metadata(
     ld = articles[0] if articles else {}
     og_type = (_meta(root, "og:type") or "").lower()
     parts.declares_article = bool(articles) or "article" in og_type
-    readers = {
-        "title": _read_title,
-        "authors": _read_authors,
-        "published": _read_published,
-        "section": _read_section,
-        "tags": _read_tags,
-        "canonical_url": _read_canonical,
-        "description": lambda root, _ld, _layout, _url: _meta(
-            root, "description", "og:description"
-        ),
-    }
-    for name, reader in readers.items():
+    for name, reader in _READERS.items():
         try:
-            setattr(parts, name, reader(root, ld, layout, base_url))
+            value, source = reader(root, ld, layout, base_url)
         except Exception as err:
             _field_error(errors, name, base_url, err)
+            continue
+        setattr(parts, name, value)
+        parts.sources[name] = source if value else "not found"
     return parts
 
 
@@ -336,56 +332,79 @@ def _field_error(errors: list[str] | None, name: str, url: str, err: Exception) 
         errors.append(f"field/{name}")
 
 
-def _read_title(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str:
+# A field's value and where it came from ("JSON-LD", "meta", "markup", ...).
+Found = tuple[Any, str]
+
+
+def _read_title(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
     title_el = _first(root, layout.title)
-    return (
-        (_text(title_el[0]) if title_el else "")
-        or normalize_block(str(ld.get("headline") or ""))
-        or normalize_block(_meta(root, "og:title") or "")
-    )
+    if title_el and (title := _text(title_el[0])):
+        return title, "markup"
+    if title := normalize_block(str(ld.get("headline") or "")):
+        return title, "JSON-LD"
+    return normalize_block(_meta(root, "og:title") or ""), "meta"
 
 
-def _read_authors(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> list[str]:
-    authors = _names(ld.get("author")) or [
-        a for a in dict.fromkeys(_text(e) for e in _first(root, layout.authors)) if a
-    ]
-    if not authors and (meta_author := _meta(root, "author", "content_author")):
-        authors = _names(meta_author)
-    return authors
+def _read_authors(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
+    if authors := _names(ld.get("author")):
+        return authors, "JSON-LD"
+    if authors := [a for a in dict.fromkeys(_text(e) for e in _first(root, layout.authors)) if a]:
+        return authors, "markup"
+    return _names(_meta(root, "author", "content_author")), "meta"
 
 
-def _read_published(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str | None:
-    published = ld.get("datePublished") or _meta(
-        root, "article:published_time", "content_PublishedDate", "datePublished", "pubdate"
-    )
-    if not published and (time_el := _first(root, layout.published)):
-        published = time_el[0].get("datetime") or _text(time_el[0])
-    return iso_datetime(str(published) if published else None)
+def _read_published(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
+    if published := ld.get("datePublished"):
+        return iso_datetime(str(published)), "JSON-LD"
+    names = ("article:published_time", "content_PublishedDate", "datePublished", "pubdate")
+    if published := _meta(root, *names):
+        return iso_datetime(published), "meta"
+    if time_el := _first(root, layout.published):
+        return iso_datetime(time_el[0].get("datetime") or _text(time_el[0])), "markup"
+    return None, "markup"
 
 
-def _read_section(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> str | None:
-    section = ld.get("articleSection") or _meta(root, "article:section", "content_category")
+def _read_section(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
+    section, source = ld.get("articleSection"), "JSON-LD"
+    if not section:
+        section, source = _meta(root, "article:section", "content_category"), "meta"
     if isinstance(section, list):
         section = section[0] if section else None
     if not section and (section_el := _first(root, layout.section)):
-        section = _text(section_el[0])
-    return normalize_block(str(section)) if section else None
+        section, source = _text(section_el[0]), "markup"
+    return (normalize_block(str(section)) if section else None), source
 
 
-def _read_tags(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> list[str]:
-    tags = _keywords(ld.get("keywords")) or [
-        t for t in dict.fromkeys(_text(e) for e in _first(root, layout.tags)) if t
-    ]
-    return tags or _keywords(_meta(root, "news_keywords", "keywords"))
+def _read_tags(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
+    if tags := _keywords(ld.get("keywords")):
+        return tags, "JSON-LD"
+    if tags := [t for t in dict.fromkeys(_text(e) for e in _first(root, layout.tags)) if t]:
+        return tags, "markup"
+    return _keywords(_meta(root, "news_keywords", "keywords")), "meta"
 
 
-def _read_description(root: _Element, _ld: dict, _layout: HtmlLayout, _url: str) -> str | None:
-    return _meta(root, "description", "og:description")
+def _read_description(root: _Element, _ld: dict, _layout: HtmlLayout, _url: str) -> Found:
+    return _meta(root, "description", "og:description"), "meta"
 
 
-def _read_canonical(root: _Element, _ld: dict, _layout: HtmlLayout, base_url: str) -> str | None:
-    canonical = _CANONICAL(root) or [_meta(root, "og:url") or ""]
-    return urljoin(base_url, canonical[0].strip()) if canonical[0] else None
+def _read_canonical(root: _Element, _ld: dict, _layout: HtmlLayout, base_url: str) -> Found:
+    if canonical := _CANONICAL(root):
+        return (urljoin(base_url, canonical[0].strip()) if canonical[0] else None), (
+            "link rel=canonical"
+        )
+    og_url = _meta(root, "og:url")
+    return (urljoin(base_url, og_url.strip()) if og_url else None), "meta"
+
+
+_READERS = {
+    "title": _read_title,
+    "authors": _read_authors,
+    "published": _read_published,
+    "section": _read_section,
+    "tags": _read_tags,
+    "canonical_url": _read_canonical,
+    "description": _read_description,
+}
 
 
 def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list[str], list[str]]:

@@ -10,21 +10,11 @@ what this returns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from cleaners.html import (
-    _first,
-    _json_ld_articles,
-    _meta,
-    body_elements,
-    chrome_selectors,
-    element_blocks,
-    parse_html,
-)
-from cleaners.profile import HtmlLayout
-from cleaners.sites import site_for_url
-from cleaners.text import clean_blocks
-from corpus.extraction import FALLBACK, NoArticleError, _layout_for, build_article, read_page
+from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
+from cleaners.text import Decision, clean_blocks
+from corpus.article import ArticlePlan, Rejected, WholeArticle, assemble
+from corpus.extraction import FALLBACK, layout_for, read_page
 
 
 @dataclass
@@ -45,118 +35,87 @@ class Explanation:
     errors: list[str] = field(default_factory=list)
 
 
-def _source_of(root: Any, ld: dict, layout: HtmlLayout, name: str, value: Any) -> str:
-    """Where ``read_metadata`` took a field's value from (it tries them in this order)."""
-    if value in (None, "", []):
-        return "not found"
-    checks = {
-        "title": [
-            ("markup", bool(_first(root, layout.title))),
-            ("JSON-LD", ld.get("headline")),
-            ("meta", True),
-        ],
-        "authors": [
-            ("JSON-LD", ld.get("author")),
-            ("markup", bool(_first(root, layout.authors))),
-            ("meta", True),
-        ],
-        "published": [
-            ("JSON-LD", ld.get("datePublished")),
-            (
-                "meta",
-                _meta(
-                    root,
-                    "article:published_time",
-                    "content_PublishedDate",
-                    "datePublished",
-                    "pubdate",
-                ),
-            ),
-            ("markup", True),
-        ],
-        "section": [
-            ("JSON-LD", ld.get("articleSection")),
-            ("meta", _meta(root, "article:section", "content_category")),
-            ("markup", True),
-        ],
-        "tags": [
-            ("JSON-LD", ld.get("keywords")),
-            ("markup", bool(_first(root, layout.tags))),
-            ("meta", True),
-        ],
-        "canonical_url": [("link rel=canonical", True)],
-    }
-    for source, present in checks.get(name, [("page", True)]):
-        if present:
-            return source
-    return "page"
-
-
 def explain(html: str | bytes, url: str) -> Explanation:
     page = read_page(html, url)
-    site = site_for_url(url) or "generic"
-    result = Explanation(url, site, page.layout or FALLBACK, errors=list(page.errors))
-    root = parse_html(html)
+    result = Explanation(url, page.site, page.layout or FALLBACK, errors=list(page.errors))
     parts = page.parts
-    ld = (_json_ld_articles(root) or [{}])[0]
-    layout = _layout_for(root, site)
     for name in ("title", "authors", "published", "section", "tags", "canonical_url"):
         value = getattr(parts, name)
         shown = ", ".join(value) if isinstance(value, list) else str(value or "")
-        result.metadata.append((name, shown, _source_of(root, ld, layout, name, value)))
-
-    # The page in order: markup chrome (not read) interleaved with the text blocks and what
-    # the text cleaner decided about each.
-    events: list[tuple[int, str, str]] = []
-    blocks: list[str] = []
+        result.metadata.append((name, shown, parts.sources.get(name, "not read")))
     if page.extractor != FALLBACK:
-        dropped = chrome_selectors(root, layout)
-        bodies = body_elements(root, layout)
-        order = {el: i for i, el in enumerate(root.iter())}
-        # Chrome between body elements (kumparan's body is a run of sibling paragraphs, its
-        # figures and ad slots stand between them): shown where it stands.
-        between = sorted(
-            (order[el], el, sel)
-            for el, sel in dropped.items()
-            if sel in layout.drop
-            and bodies
-            and order[bodies[0]] < order[el] < order[bodies[-1]]
-            and not any(a in bodies for a in el.iterancestors())
-        )
-        for body in bodies:
-            while between and between[0][0] < order[body]:
-                _, el, sel = between.pop(0)
-                if not any(a in dropped for a in el.iterancestors()):
-                    events.append((len(blocks), sel, " ".join(el.text_content().split())))
-            if body in dropped:
-                events.append((len(blocks), dropped[body], "(the whole element)"))
-                continue
-            local: list[tuple[int, str, str]] = []
-            found = element_blocks(body, dropped, local)
-            events.extend((len(blocks) + i, sel, text) for i, sel, text in local)
-            blocks.extend(found)
+        blocks, events = _site_blocks_with_chrome(html, page.site)
     else:
-        blocks = parts.blocks
-    cleaned = clean_blocks(blocks, site, title=parts.title)
-    result.blocks.append(ExplainedBlock(True, "headline", cleaned.title or "(none)"))
-    queue = sorted(events, key=lambda e: e[0])
-    at = 0
-    for index, decision in enumerate(cleaned.decisions):
-        while at < len(queue) and queue[at][0] <= index:
-            if queue[at][2]:
-                result.blocks.append(
-                    ExplainedBlock(False, f"selector {queue[at][1]}", queue[at][2])
-                )
-            at += 1
-        result.blocks.append(ExplainedBlock(decision.keep, decision.family, decision.text))
-    for _, selector, text in queue[at:]:
-        if text:
-            result.blocks.append(ExplainedBlock(False, f"selector {selector}", text))
+        blocks, events = parts.blocks, []
+    cleaned = clean_blocks(blocks, page.site, title=parts.title)
+    result.blocks = _in_page_order(cleaned.title, cleaned.decisions, events)
+    # The document as the crawl writes it (from this page alone: later pages are not read).
+    step = ArticlePlan(url, url, whole=False).add(page, "")
+    if isinstance(step, ArticlePlan):  # page 1 of several: this page's part of the document
+        step = WholeArticle(url, (page,), ("",))
     try:
-        result.document = build_article([page], url)["text"]
-    except NoArticleError:
+        result.document = assemble(step)["text"]
+    except Rejected:
         result.document = ""
     return result
+
+
+# A block the markup removed: (index of the text block it stands before, selector, its text).
+ChromeEvent = tuple[int, str, str]
+
+
+def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], list[ChromeEvent]]:
+    """The site path's text blocks, and where the chrome its selectors removed stood."""
+    root = parse_html(html)
+    layout = layout_for(root, site)
+    dropped = chrome_selectors(root, layout)
+    bodies = body_elements(root, layout)
+    order = {el: i for i, el in enumerate(root.iter())}
+    # Chrome between body elements (kumparan's body is a run of sibling paragraphs, its
+    # figures and ad slots stand between them): shown where it stands.
+    between = sorted(
+        (order[el], el, sel)
+        for el, sel in dropped.items()
+        if sel in layout.drop
+        and bodies
+        and order[bodies[0]] < order[el] < order[bodies[-1]]
+        and not any(a in bodies for a in el.iterancestors())
+    )
+    events: list[ChromeEvent] = []
+    blocks: list[str] = []
+    for body in bodies:
+        while between and between[0][0] < order[body]:
+            _, el, sel = between.pop(0)
+            if not any(a in dropped for a in el.iterancestors()):
+                events.append((len(blocks), sel, " ".join(el.text_content().split())))
+        if body in dropped:
+            events.append((len(blocks), dropped[body], "(the whole element)"))
+            continue
+        local: list[ChromeEvent] = []
+        found = element_blocks(body, dropped, local)
+        events.extend((len(blocks) + i, sel, text) for i, sel, text in local)
+        blocks.extend(found)
+    return blocks, sorted(events, key=lambda e: e[0])
+
+
+def _in_page_order(
+    title: str, decisions: list[Decision], events: list[ChromeEvent]
+) -> list[ExplainedBlock]:
+    """The headline, then every text block with its decision, the removed chrome between."""
+    shown = [ExplainedBlock(True, "headline", title or "(none)")]
+    at = 0
+    for index, decision in enumerate(decisions):
+        while at < len(events) and events[at][0] <= index:
+            if events[at][2]:
+                shown.append(ExplainedBlock(False, f"selector {events[at][1]}", events[at][2]))
+            at += 1
+        shown.append(ExplainedBlock(decision.keep, decision.family, decision.text))
+    shown.extend(
+        ExplainedBlock(False, f"selector {selector}", text)
+        for _, selector, text in events[at:]
+        if text
+    )
+    return shown
 
 
 def render(explanation: Explanation) -> str:

@@ -150,7 +150,7 @@ def _looks_misdecoded(text: str) -> bool:
     return _damage(text) > max(3, len(text) // 1000)
 
 
-def _layout_for(root: Any, site: str) -> HtmlLayout:
+def layout_for(root: Any, site: str) -> HtmlLayout:
     """The newest of the site's layouts whose marker the page carries."""
     layouts = get_profile(site).layouts
     for layout in layouts:
@@ -169,7 +169,7 @@ def read_page(html: str | bytes, url: str) -> ExtractedPage:
     root = parse_html(html)
     site = site_for_url(url) or "generic"
     errors: list[str] = []
-    layout = _layout_for(root, site)
+    layout = layout_for(root, site)
     parts = read_metadata(root, layout, url, errors)
     blocks: list[str] = []
     if site != "generic":

@@ -24,19 +24,17 @@ from typing import Any
 
 from tqdm import tqdm
 
-from cleaners.html import HtmlError
 from cleaners.sites import CRAWLED_SITES, site_for_url
-from corpus.article import later_pages
-from corpus.extraction import (
-    FALLBACK,
-    ExtractedPage,
-    NoArticleError,
-    UndecodableError,
-    build_article,
-    is_html,
-    page_text,
-    read_page,
+from corpus.article import (
+    ArticlePlan,
+    Rejected,
+    Rejection,
+    WholeArticle,
+    assemble,
+    language_label,
+    read_article_page,
 )
+from corpus.extraction import FALLBACK, is_html
 from corpus.language import detect_language
 from corpus.store import CorpusStore, FinishReport
 from corpus.urls import canonical_url, listed_as_article, page_number
@@ -157,50 +155,40 @@ def _skip_reason(record: ArchivedResponse) -> str | None:
     if record.status != 200:
         return f"HTTP status {record.status or 'unknown'}"
     if not is_html(record.headers.get("content-type", "")):
-        return "not HTML"
+        return Rejection.NOT_HTML.label
     return _skip_reason_of_url(record.url)
 
 
-def _page(ref: PageRef, max_body: int) -> tuple[ExtractedPage, str]:
-    record = read_response_at(ref[1], ref[2], max_body)
-    # Decoded exactly as the crawl decoded it.
-    text = page_text(record.body, record.headers.get("content-type", ""), record.url)
-    return read_page(text, record.url), record.date
-
-
 def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
-    """Pass 2 for one article: the spider's page logic, extraction, cleaning, language."""
-    used: list[tuple[ExtractedPage, str]] = []
+    """Pass 2 for one article: the crawl's article path, then language, over archived pages."""
+    plan: ArticlePlan | WholeArticle = ArticlePlan(
+        unit.article, unit.article, whole="all" in unit.pages
+    )
+    read = 0
     try:
-        if "all" in unit.pages or 1 in unit.pages:
-            whole = "all" in unit.pages
-            first = _page(unit.pages["all" if whole else 1], max_body)
-            wanted = later_pages(first[0], whole)
-        else:
-            return Outcome(unit.article, None, "incomplete article (no first page)", 0)
-        if not first[0].is_article:
-            return Outcome(unit.article, None, "not an article page", 1)
-        used.append(first)
-        for number in wanted:
-            if number not in unit.pages:
-                return Outcome(unit.article, None, "incomplete article (a page missing)", len(used))
-            used.append(_page(unit.pages[number], max_body))
-        fields = build_article([page for page, _ in used], unit.article)
-    except (HtmlError, NoArticleError) as err:
-        return Outcome(unit.article, None, f"no article text ({type(err).__name__})", len(used))
-    except UndecodableError:
-        return Outcome(unit.article, None, "text does not decode cleanly", len(used))
+        while isinstance(plan, ArticlePlan):
+            ref = unit.pages.get(plan.key)
+            if ref is None:
+                return Outcome(unit.article, None, Rejection.INCOMPLETE.label, read)
+            record = read_response_at(ref[1], ref[2], max_body)
+            read += 1
+            content_type = record.headers.get("content-type", "")
+            page = read_article_page(record.body, content_type, record.url)
+            # Fetched when the page (a revisit: the revisit) was archived.
+            plan = plan.add(page, ref[0])
+        fields = assemble(plan)
+    except Rejected as rejected:
+        return Outcome(unit.article, None, rejected.reason.label, read)
     except TooLarge:
-        return Outcome(unit.article, None, "body larger than the size cap", len(used))
+        return Outcome(unit.article, None, Rejection.TOO_LARGE.label, read)
     except BadRecord:
-        return Outcome(unit.article, None, "unreadable record (cut short)", len(used))
-    fields["crawled_at"] = max(date for _, date in used)
+        return Outcome(unit.article, None, Rejection.BAD_RECORD.label, read)
     fields["urls"] = []  # the writer adds what the archive's discovery records say
     language = detect_language(fields["text"])
     if language.rejected:
-        return Outcome(unit.article, None, f"not Indonesian ({language.language})", len(used))
+        return Outcome(unit.article, None, language_label(language.language), read)
     fields["language"], fields["language_score"] = language.language, language.score
-    return Outcome(unit.article, fields, None, len(used))
+    return Outcome(unit.article, fields, None, read)
 
 
 def _outcomes(units: list[Unit], workers: int, max_body: int) -> Iterator[Outcome]:

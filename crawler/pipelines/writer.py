@@ -10,6 +10,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from corpus.article import Rejection, language_label
 from corpus.store import CorpusStore
 
 logger = logging.getLogger(__name__)
@@ -81,27 +82,17 @@ class CorpusWriterPipeline:
         )
 
 
-# Stats that count an article the run did not write, and the reason the corpus report shows.
-_REJECTIONS = {
-    "article/incomplete": "incomplete (a page missing)",
-    "article/failed": "failed (not fetched)",
-    "article/not_article_page": "not an article",
-    "discovery/not_article": "not an article",
-    "article/undecodable": "undecodable text",
-    "article/empty": "no article text",
-    "article/unreadable": "unreadable page",
-    "article/outside_dates": "outside the dates",
-}
+_BY_STAT = {reason.stat: reason for reason in Rejection}
 
 
 def rejections(stats: dict[str, Any]) -> dict[str, int]:
-    """What a crawl did not write, by reason, from its stats."""
+    """What a crawl did not write, by reason (``corpus.article``'s labels), from its stats."""
     found: dict[str, int] = {}
     for key, value in stats.items():
         if key.startswith("language/rejected/"):
-            reason = f"language ({key.rsplit('/', 1)[1]})"
-        elif key in _REJECTIONS:
-            reason = _REJECTIONS[key]
+            reason = language_label(key.rsplit("/", 1)[1])
+        elif key in _BY_STAT:
+            reason = _BY_STAT[key].label
         else:
             continue
         found[reason] = found.get(reason, 0) + int(value)

@@ -28,18 +28,15 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from cleaners.html import HtmlError
-from corpus.article import later_pages
-from corpus.extraction import (
-    FALLBACK,
-    ExtractedPage,
-    NoArticleError,
-    UndecodableError,
-    build_article,
-    is_html,
-    page_text,
-    read_page,
+from corpus.article import (
+    ArticlePlan,
+    Rejected,
+    Rejection,
+    WholeArticle,
+    assemble,
+    read_article_page,
 )
+from corpus.extraction import FALLBACK, ExtractedPage, page_text
 from corpus.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
 from corpus.store import CorpusStore
 from corpus.urls import (
@@ -48,8 +45,6 @@ from corpus.urls import (
     has_article_form,
     is_tracking_param,
     listed_as_article,
-    with_query,
-    without_page,
 )
 from corpus.warc import now_stamp
 from crawler.archive import url_discovered
@@ -407,7 +402,7 @@ class NewsSpider(Spider):
             "discovery: %s not fetched: %s", failure.request.url, failure.getErrorMessage()[:200]
         )
 
-    # --- whole articles -------------------------------------------------------------------
+    # --- whole articles (the plan: corpus.article) ------------------------------------------
     def article_request(self, url: str) -> Request | None:
         """The first request for an article, or None when it was asked for already.
 
@@ -424,57 +419,32 @@ class NewsSpider(Spider):
                 via.append(url)
             self.crawler.stats.inc_value("discovery/duplicate")
             return None
-        via = self.requested[article] = [url]
+        self.requested[article] = [url]
         if self.corpus.has_article(article):
             # In the corpus from an earlier run, or staged by an interrupted one.
             self.crawler.stats.inc_value("article/already_in_corpus")
             return None
         # Fetched as given (the canonical URL is for deduplication and the manifest: a
         # rewritten URL may not exist), with ?page=all where the site serves whole articles.
-        return self.first_request(
-            {"article": article, "via": via, "fetched": [], "fetch": fetchable_url(url)}
-        )
+        return self.page_request(self.plan(article, fetchable_url(url)))
 
-    def first_request(self, meta: dict[str, Any]) -> Request:
-        """The first request for the article ``meta`` describes: ?page=all or page 1."""
-        if self.site_serves_page_all(meta["article"]):
-            return Request(
-                with_query(meta["fetch"], page="all"),
-                callback=self.parse_article,
-                errback=self.page_all_failed,
-                meta={**meta, "mode": "all"},
-                dont_filter=self.local_frontier,
-            )
-        return self.page_request(meta, 1, [], None)
+    def plan(self, article: str, base: str) -> ArticlePlan:
+        return ArticlePlan(article, base, whole=self.site_serves_page_all(article))
 
     def site_serves_page_all(self, url: str) -> bool:
         return self.page_all
 
-    def page_request(
-        self, meta: dict[str, Any], number: int, pages: list[ExtractedPage], last: int | None
-    ) -> Request:
-        """Page ``number`` of an article, carrying the pages read so far."""
-        article = meta["article"]
-        base = meta.get("fetch") or article
-        url = without_page(base) if number == 1 else with_query(base, page=str(number))
+    def page_request(self, plan: ArticlePlan) -> Request:
+        """The request for the plan's next page."""
         return Request(
-            url,
-            dont_filter=self.local_frontier,
+            plan.url,
             callback=self.parse_article,
             errback=self.page_failed,
-            meta={
-                "article": article,
-                "fetch": base,
-                "via": meta["via"],
-                "fetched": meta["fetched"],
-                "mode": "pages",
-                "number": number,
-                "pages": pages,
-                "last": last,
-            },
+            cb_kwargs={"plan": plan},
+            dont_filter=self.local_frontier,
         )
 
-    def _ignored(self, failure: Failure) -> bool:
+    def _ignored(self, failure: Failure, plan: ArticlePlan) -> bool:
         """Robots.txt or the offsite filter refused the request: a decision, not a failure.
 
         (Other IgnoreRequests, such as too many redirects or a body past DOWNLOAD_MAXSIZE after
@@ -486,130 +456,97 @@ class NewsSpider(Spider):
         if "robots.txt" not in message and "offsite" not in message:
             return False
         self.crawler.stats.inc_value("article/ignored")
-        logger.info(
-            "article %s not fetched: %s", failure.request.meta["article"], failure.getErrorMessage()
-        )
+        logger.info("article %s not fetched: %s", plan.article, failure.getErrorMessage())
         return True
 
-    def page_all_failed(self, failure: Failure) -> Request | None:
-        if self._ignored(failure):
-            return None
-        request = failure.request
-        logger.info(
-            "no ?page=all for %s (%s); following its pages",
-            request.meta["article"],
-            failure.getErrorMessage(),
-        )
-        self.crawler.stats.inc_value("article/page_all_failed")
-        return self.page_request({**request.meta, "fetched": []}, 1, [], None)
-
     def page_failed(self, failure: Failure) -> Request | None:
-        if self._ignored(failure):
+        plan: ArticlePlan = failure.request.cb_kwargs["plan"]
+        if self._ignored(failure, plan):
             return None
-        meta = failure.request.meta
         stats = self.crawler.stats
-        reason = failure.type.__name__ if failure.type else "error"
-        if (
-            not meta["pages"]
-            and failure.check(HttpError)
-            and failure.value.response.status in (404, 410)
-            and meta.get("fetch") not in (None, meta["article"])
-            and self._allowed(meta["article"])
-        ):
+        if plan.whole:
+            logger.info(
+                "no ?page=all for %s (%s); following its pages",
+                plan.article,
+                failure.getErrorMessage(),
+            )
+            stats.inc_value("article/page_all_failed")
+            return self.page_request(plan.page_by_page())
+        if not plan.pages and self._gone(failure) and plan.base != plan.article:
             # The URL as given is gone; the canonical form of it may not be (an old AMP or
             # mobile address): one more try there, then the article has failed.
             stats.inc_value("article/given_url_gone")
-            logger.info("%s is gone; trying %s", meta["fetch"], meta["article"])
-            return self.first_request({**meta, "fetch": meta["article"], "fetched": []})
-        if not meta["pages"]:  # nothing of the article was read: it failed, not half of it
-            stats.inc_value("article/failed")
-            stats.inc_value(f"article/failed/{reason}")
-            logger.warning("article %s failed: %s", meta["article"], failure.getErrorMessage())
-            return None
-        stats.inc_value("article/incomplete")
-        logger.warning(
-            "incomplete article %s: page %d failed (%s); not written",
-            meta["article"],
-            meta["number"],
-            failure.getErrorMessage(),
-        )
+            logger.info("%s is gone; trying %s", plan.base, plan.article)
+            return self.page_request(self.plan(plan.article, plan.article))
+        message = failure.getErrorMessage()
+        if plan.pages:
+            logger.warning(
+                "incomplete article %s: page %d failed (%s); not written",
+                plan.article,
+                plan.number,
+                message,
+            )
+            stats.inc_value(Rejection.INCOMPLETE.stat)
+        else:  # nothing of the article was read: it failed, not half of it
+            logger.warning("article %s failed: %s", plan.article, message)
+            stats.inc_value(Rejection.FAILED.stat)
+            stats.inc_value(f"{Rejection.FAILED.stat}/{failure.type.__name__}")
         return None
 
-    def parse_article(self, response: Response) -> Iterator[Article | Request]:
-        meta = response.meta
-        article = meta["article"]
-        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        if not is_html(content_type):
-            self.crawler.stats.inc_value("article/not_html")
-            logger.warning("not an HTML page: %s (%s)", response.url, content_type)
-            return
-        try:
-            page = read_page(response_text(response), response.url)
-        except UndecodableError as err:
-            self.crawler.stats.inc_value("article/undecodable")
-            logger.warning("not written (mojibake): %s", err)
-            return
-        except (HtmlError, AttributeError, ValueError) as err:
-            # AttributeError/ValueError: Scrapy gives no .text for a non-text response.
-            self.crawler.stats.inc_value("article/unreadable")
-            logger.warning("unreadable page %s: %s", response.url, err)
-            return
-        if not page.is_article:
-            self.crawler.stats.inc_value("article/not_article_page")
-            logger.info("not an article page: %s", response.url)
-            return
-        # When each page was fetched (as archived).
-        fetched = [*meta["fetched"], meta.get("crawled_at") or now_stamp()]
-        if meta["mode"] == "all":
-            if later := later_pages(page, whole=True):
-                # The site ignored ?page=all: read this as page 1 and follow the others.
-                self.crawler.stats.inc_value("article/page_all_ignored")
-                after = {**meta, "fetched": fetched}
-                yield self.page_request(after, later[0], [page], later[-1])
-                return
-            yield from self.finish([page], article, response, fetched)
-            return
-        pages = [*meta["pages"], page]
-        last = meta["last"]
-        if last is None:  # page 1 says how many pages there are
-            last = (later_pages(page, whole=False) or [1])[-1]
-        if meta["number"] < last:
-            yield self.page_request({**meta, "fetched": fetched}, meta["number"] + 1, pages, last)
-        else:
-            yield from self.finish(pages, article, response, fetched)
+    def _gone(self, failure: Failure) -> bool:
+        return bool(
+            failure.check(HttpError)
+            and failure.value.response.status in (404, 410)
+            and self._allowed(failure.request.cb_kwargs["plan"].article)
+        )
 
-    def finish(
-        self,
-        pages: list[ExtractedPage],
-        article: str,
-        response: Response,
-        fetched: list[str],
-    ) -> Iterator[Article]:
+    def parse_article(self, response: Response, plan: ArticlePlan) -> Iterator[Article | Request]:
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        try:
+            page = read_article_page(response.body, content_type, response.url)
+        except Rejected as rejected:
+            self.crawler.stats.inc_value(rejected.reason.stat)
+            log = logger.info if rejected.reason is Rejection.NOT_ARTICLE_PAGE else logger.warning
+            log("not written: %s", rejected)
+            return
+        # When the page was fetched (as archived).
+        step = plan.add(page, response.meta.get("crawled_at") or now_stamp())
+        if isinstance(step, ArticlePlan):
+            if plan.whole:  # the site ignored ?page=all: read as page 1, the others follow
+                self.crawler.stats.inc_value("article/page_all_ignored")
+            yield self.page_request(step)
+        else:
+            yield from self.finish(step)
+
+    def finish(self, whole: WholeArticle) -> Iterator[Article]:
         stats = self.crawler.stats
         try:
-            fields = build_article(pages, article)
-        except NoArticleError:
-            stats.inc_value("article/empty")
-            logger.warning("no article text in %s", response.url)
+            fields = assemble(whole)
+        except Rejected as rejected:
+            stats.inc_value(rejected.reason.stat)
+            logger.warning("not written: %s", rejected)
             return
         published = fields["published"]
         day = datetime.fromisoformat(published).date() if published else None
         if (self.since or self.until) and not (day and self.in_dates(day)):
-            stats.inc_value("article/outside_dates")
+            stats.inc_value(Rejection.OUTSIDE_DATES.stat)
             return
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
-        fields["crawled_at"] = max(fetched)
         # The URLs found for it so far; the manifest gets all of the run (see the writer).
-        fields["urls"] = sorted(self.requested.get(article, []))
-        kind = "fallback" if fields["extractor"] == FALLBACK else "site"
-        stats.inc_value(f"extract/{fields['site']}/{kind}")
-        for error in (e for page in pages for e in page.errors):
-            stats.inc_value(f"extract/{fields['site']}/error/{error}")
-        if kind == "fallback":
-            logger.info("fallback extractor used for %s", article)
+        fields["urls"] = sorted(self.requested.get(whole.article, []))
+        self._count_extraction(fields, whole.pages)
         stats.inc_value("article/ok")
         self.yielded += 1
         yield Article(**fields)
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
+
+    def _count_extraction(self, fields: dict[str, Any], pages: tuple[ExtractedPage, ...]) -> None:
+        stats = self.crawler.stats
+        kind = "fallback" if fields["extractor"] == FALLBACK else "site"
+        stats.inc_value(f"extract/{fields['site']}/{kind}")
+        for error in (e for page in pages for e in page.errors):
+            stats.inc_value(f"extract/{fields['site']}/error/{error}")
+        if kind == "fallback":
+            logger.info("fallback extractor used for %s", fields["url"])
