@@ -435,6 +435,10 @@ def _is_headline_like(text: str) -> bool:
     )
 
 
+def _family_name(family: _CompiledFamily | None) -> str | None:
+    return family.name if family is not None else None
+
+
 def _is_header_family(fam: _CompiledFamily | None) -> bool:
     return fam is not None and fam.name in HEADER_FAMILIES
 
@@ -520,25 +524,36 @@ def _find_header(
     found, and without a recognisable header every block is judged on its own.
     """
     n = min(len(texts), _TOP_REACH)
-    # 1. The credit block starts at the first credit line under some text (a date line or
-    # credit above everything else is page chrome) that has a headline above it; the header
-    # can reach no further than the body's dateline or the first paragraph that is not a
-    # caption or bio squeezed between credit lines.
-    plain_seen = False
-    credit: int | None = None
-    headline: int | None = None
     roles: dict[int, str] = {}
+    credit, headline, run = _credit_under_headline(texts, fams, profile, n, roles)
+    header_end = headline if headline is not None else -1
+    for i in run:
+        if headline is not None and i > headline:
+            header_end = max(header_end, i)
+    if credit is not None:
+        header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
+    return headline, _dateline_end(header_end, texts, fams, n, roles), roles
+
+
+def _credit_under_headline(
+    texts: Sequence[str], fams: _Families, profile: SiteProfile, n: int, roles: dict[int, str]
+) -> tuple[int | None, int | None, list[int]]:
+    """(credit line, headline, the header run) of the page's top.
+
+    The credit block starts at the first credit line under some text (a date line or credit
+    above everything else is page chrome) that has a headline above it; the header can reach
+    no further than the body's dateline or the first paragraph that is not a caption or bio
+    squeezed between credit lines. Without any credit line, a headline can only be at the
+    very top.
+    """
+    plain_seen = False
     run: list[int] = []
     first_credit: int | None = None
     boundary = n
     for i in range(n):
         fam = fams[i]
         if fam is None:
-            text = texts[i]
-            if _STRONG_DATELINE.search(text) or (
-                _is_long_paragraph(text)
-                and not _is_header_family(fams[i + 1] if i + 1 < n else None)
-            ):
+            if _body_begins(i, texts, fams, n):
                 boundary = i
                 break
             plain_seen = True
@@ -557,57 +572,65 @@ def _find_header(
             headline, run_roles = _pick_headline(run, texts, profile)
             roles.update(run_roles)
             if headline is not None:
-                credit = i
-                break
+                return i, headline, run
             plain_seen = False
-    if credit is None:
-        credit = first_credit
-        if headline is None and first_credit is None:
-            # 2. No credit line: a headline can only be at the very top.
-            run = _header_run(boundary, texts, fams, after_credit=False)
-            headline, run_roles = _pick_headline(run, texts, profile)
-            roles.update(run_roles)
-    header_end = headline if headline is not None else -1
-    for i in run:
-        if headline is not None and i > headline:
-            header_end = max(header_end, i)
+    if first_credit is not None:
+        return first_credit, None, run
+    run = _header_run(boundary, texts, fams, after_credit=False)
+    headline, run_roles = _pick_headline(run, texts, profile)
+    roles.update(run_roles)
+    return None, headline, run
 
-    # 3. The credit block: credit lines, author names, and captions or bios squeezed between
-    # them (or, where the site prints it there, the caption under the photo credit).
-    if credit is not None:
-        last = credit
-        pending: list[int] = []
-        for j in range(credit + 1, min(len(texts), credit + 1 + _HEADER_REACH)):
-            fam = fams[j]
-            text = texts[j]
-            if _is_header_family(fam):
-                for p in pending:
-                    roles[p] = "byline"
-                pending.clear()
-                last = j
-            elif fam is not None:
-                continue
-            elif _is_dateline(text):
-                break
-            elif _is_name_line(text) and _words(text) > 0:
-                pending.append(j)
-            elif (
-                profile.caption_after_photo_credit
-                and fams[j - 1] is not None
-                and fams[j - 1].name == "photo-credit"
-            ) or any(_is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3))):
-                roles[j] = "caption"
-                last = j
-            else:
-                break
-        # Names right under the credit lines, before the body, are the byline ("Name, title").
-        if pending and pending[0] <= last + 2:
+
+def _body_begins(i: int, texts: Sequence[str], fams: _Families, n: int) -> bool:
+    """A dateline, or a long paragraph not followed by a header line: the body."""
+    text = texts[i]
+    return bool(_STRONG_DATELINE.search(text)) or (
+        _is_long_paragraph(text) and not _is_header_family(fams[i + 1] if i + 1 < n else None)
+    )
+
+
+def _credit_block_end(
+    credit: int, texts: Sequence[str], fams: _Families, profile: SiteProfile, roles: dict[int, str]
+) -> int:
+    """The last block of the credit block: credit lines, author names, and captions or bios
+    squeezed between them (or, where the site prints it there, the caption under the photo
+    credit)."""
+    last = credit
+    pending: list[int] = []
+    for j in range(credit + 1, min(len(texts), credit + 1 + _HEADER_REACH)):
+        fam = fams[j]
+        text = texts[j]
+        if _is_header_family(fam):
             for p in pending:
                 roles[p] = "byline"
-            last = max(last, pending[-1])
-        header_end = max(header_end, last)
+            pending.clear()
+            last = j
+        elif fam is not None:
+            continue
+        elif _is_dateline(text):
+            break
+        elif _is_name_line(text) and _words(text) > 0:
+            pending.append(j)
+        elif (
+            profile.caption_after_photo_credit and _family_name(fams[j - 1]) == "photo-credit"
+        ) or any(_is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3))):
+            roles[j] = "caption"
+            last = j
+        else:
+            break
+    # Names right under the credit lines, before the body, are the byline ("Name, title").
+    if pending and pending[0] <= last + 2:
+        for p in pending:
+            roles[p] = "byline"
+        last = max(last, pending[-1])
+    return last
 
-    # 4. The body's dateline ends the header, when what stands before it is header-sized.
+
+def _dateline_end(
+    header_end: int, texts: Sequence[str], fams: _Families, n: int, roles: dict[int, str]
+) -> int:
+    """The body's dateline ends the header, when what stands before it is header-sized."""
     for i in range(max(header_end + 1, 0), min(n, header_end + 1 + _DATELINE_REACH)):
         if _STRONG_DATELINE.search(texts[i]) and fams[i] is None:
             long_blocks = sum(
@@ -618,9 +641,9 @@ def _find_header(
             if long_blocks <= _HEADER_LONG_BLOCKS:
                 for k in range(header_end + 1, i):
                     roles.setdefault(k, "header")
-                header_end = i - 1
+                return i - 1
             break
-    return headline, header_end, roles
+    return header_end
 
 
 def _is_related_headline(text: str) -> bool:

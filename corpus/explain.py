@@ -9,6 +9,7 @@ what this returns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
@@ -99,7 +100,7 @@ def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], l
 
 
 def _in_page_order(
-    title: str, decisions: list[Decision], events: list[ChromeEvent]
+    title: str, decisions: Sequence[Decision], events: list[ChromeEvent]
 ) -> list[ExplainedBlock]:
     """The headline, then every text block with its decision, the removed chrome between."""
     shown = [ExplainedBlock(True, "headline", title or "(none)")]

@@ -13,6 +13,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.pipelines.writer import rejections
+
 logger = logging.getLogger(__name__)
 
 
@@ -155,40 +157,27 @@ class Progress:
         stats = self.stats.get_stats()
         pages = stats.get("downloader/response_count", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        try:
-            queued = len(self.crawler.engine._slot.scheduler)  # type: ignore[union-attr]
-        except (AttributeError, TypeError):
-            queued = "?"
-        failures = {
-            key.split("/", 1)[1]: value
-            for key, value in stats.items()
-            if key
-            in (
-                "article/failed",
-                "article/incomplete",
-                "article/unreadable",
-                "article/undecodable",
-                "article/empty",
-                "article/not_article_page",
-            )
-        }
-        rejected = sum(v for k, v in stats.items() if k.startswith("language/rejected/"))
-        if rejected:
-            failures["not Indonesian"] = rejected
-        sites = {}
+        text = (
+            f"{pages} pages ({pages / elapsed:.1f}/s), {stats.get('corpus/staged', 0)} articles, "
+            f"queue {self._queued()}"
+        )
+        # Not written, by reason: the crawl's rejections under the corpus report's labels.
+        if failures := rejections(stats):
+            text += ", not written: " + ", ".join(f"{k} {v}" for k, v in sorted(failures.items()))
+        sites: dict[str, int] = {}
         for key, value in stats.items():
             parts = key.split("/")
             if len(parts) == 3 and parts[0] == "extract" and parts[2] in ("site", "fallback"):
                 sites[parts[1]] = sites.get(parts[1], 0) + value
-        text = (
-            f"{pages} pages ({pages / elapsed:.1f}/s), {stats.get('corpus/staged', 0)} articles, "
-            f"queue {queued}"
-        )
-        if failures:
-            text += ", not written: " + ", ".join(f"{k} {v}" for k, v in sorted(failures.items()))
         if sites:
             text += "; " + ", ".join(f"{k} {v}" for k, v in sorted(sites.items()))
         return text
+
+    def _queued(self) -> int | str:
+        try:
+            return len(self.crawler.engine._slot.scheduler)  # type: ignore[union-attr, arg-type]
+        except (AttributeError, TypeError):
+            return "?"
 
     def tick(self) -> None:
         if self.bar is not None:

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
@@ -34,20 +35,21 @@ class Command(ScrapyCrawlCommand):
             # One writer per corpus folder: refused here, before anything is fetched. The
             # hold lasts as long as this process (the stores of the crawl share it).
             try:
+                assert self.settings is not None  # set before run() by Scrapy
                 hold_corpus(Path(self.settings.get("CORPUS_DIR")))
             except CorpusBusy as err:
                 raise UsageError(str(err), print_help=False) from None
         super().run(args, opts)
         self._report_nothing_fetched()
 
-    def _create_crawler(self, spname: str) -> Crawler:
-        self._crawler: Crawler | None = super()._create_crawler(spname)
-        return self._crawler
+    def _create_crawler(self, spname: type[Spider] | str) -> Crawler:
+        self._last_crawler: Crawler | None = super()._create_crawler(spname)
+        return self._last_crawler
 
     def _report_nothing_fetched(self) -> None:
         """A crawl that got no response at all (no network, every host down) says so last and
         exits non-zero, instead of ending like a crawl that found nothing new."""
-        crawler = getattr(self, "_crawler", None)
+        crawler = getattr(self, "_last_crawler", None)
         if crawler is None or crawler.stats is None:
             return
         stats = crawler.stats.get_stats()

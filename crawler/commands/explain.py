@@ -53,6 +53,7 @@ class Command(ScrapyCommand):
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
+        assert self.settings is not None  # set before options are processed by Scrapy
         # The explanation is the output: Scrapy's own lines only for what goes wrong.
         if not opts.loglevel:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")

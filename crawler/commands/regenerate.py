@@ -54,6 +54,7 @@ class Command(ScrapyCommand):
             raise UsageError(str(err), print_help=False) from None
         except OSError as err:
             raise UsageError(f"{opts.output}: cannot write there ({err.strerror})") from None
+        assert self.settings is not None  # set before run() by Scrapy
         try:
             report = regenerate(
                 args,

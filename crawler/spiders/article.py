@@ -6,7 +6,7 @@ the fallback extractor and the generic profile.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
@@ -18,7 +18,6 @@ from crawler.spiders.base import NewsSpider
 
 class ArticleSpider(NewsSpider):
     name = "article"
-    allowed_domains: ClassVar[list[str]] = []
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

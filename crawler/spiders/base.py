@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +62,12 @@ def response_text(response: Response) -> str:
     """A response's page text, decoded as ``scrapy regenerate`` decodes the archived page."""
     content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
     return page_text(response.body, content_type, response.url)
+
+
+def _request_of(failure: Failure) -> Request:
+    """The request an errback's failure is about (Scrapy sets it on the failure)."""
+    request: Request = failure.request  # type: ignore[attr-defined]
+    return request
 
 
 def _date_arg(name: str, value: str | None) -> date | None:
@@ -147,6 +153,8 @@ class NewsSpider(Spider):
 
     # What to fetch, set by each site spider.
     start_hosts: ClassVar[tuple[str, ...]] = ()
+    # Where the spider may go (Scrapy's offsite filter reads it too); set by each site spider.
+    allowed_domains: Sequence[str] = ()
     page_all: ClassVar[bool] = False
     # Daily index URL templates, with {date} (YYYY-MM-DD) and {page} (1, 2, ...).
     index_urls: ClassVar[tuple[str, ...]] = ()
@@ -161,8 +169,8 @@ class NewsSpider(Spider):
         self.until: date | None = args["until"]
         self.limit: int | None = args["limit"]
         self.given_urls: list[str] = args["urls"]
-        if args["hosts"]:
-            self.start_hosts = args["hosts"]
+        # The hosts whose robots.txt starts discovery (-a hosts=... narrows them).
+        self.hosts: tuple[str, ...] = args["hosts"] or self.start_hosts
         self.yielded = 0
         # canonical article URL -> every discovered URL that led to it (shared with its requests)
         self.requested: dict[str, list[str]] = {}
@@ -307,7 +315,7 @@ class NewsSpider(Spider):
         # Alone, discovery is walked again on every start (dont_filter): a resumed run finds
         # again what a killed one had found, and the corpus state says what is already done.
         # On a shared frontier, the shared duplicate filter lets one process fetch each URL.
-        for host in self.start_hosts:
+        for host in self.hosts:
             yield Request(
                 f"https://{host}/robots.txt",
                 callback=self.parse_robots,
@@ -399,7 +407,9 @@ class NewsSpider(Spider):
         reason = failure.type.__name__ if failure.type else "error"
         self.crawler.stats.inc_value(f"discovery/failed/{reason}")
         logger.warning(
-            "discovery: %s not fetched: %s", failure.request.url, failure.getErrorMessage()[:200]
+            "discovery: %s not fetched: %s",
+            _request_of(failure).url,
+            failure.getErrorMessage()[:200],
         )
 
     # --- whole articles (the plan: corpus.article) ------------------------------------------
@@ -460,7 +470,7 @@ class NewsSpider(Spider):
         return True
 
     def page_failed(self, failure: Failure) -> Request | None:
-        plan: ArticlePlan = failure.request.cb_kwargs["plan"]
+        plan: ArticlePlan = _request_of(failure).cb_kwargs["plan"]
         if self._ignored(failure, plan):
             return None
         stats = self.crawler.stats
@@ -497,7 +507,7 @@ class NewsSpider(Spider):
         return bool(
             failure.check(HttpError)
             and failure.value.response.status in (404, 410)
-            and self._allowed(failure.request.cb_kwargs["plan"].article)
+            and self._allowed(_request_of(failure).cb_kwargs["plan"].article)
         )
 
     def parse_article(self, response: Response, plan: ArticlePlan) -> Iterator[Article | Request]:
