@@ -741,49 +741,74 @@ def clean_blocks(
     each page's after-body zone ends with its page.
     """
     profile = get_profile(site)
-    classifier = _classifier(profile.name)
-    # (normalize_block's own fast path, inlined: most lines are plain ASCII)
-    texts = [
-        b.strip() if b.isascii() and b.isprintable() and "  " not in b else normalize_block(b)
-        for b in blocks
-    ]
-    numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
-    keep_idx = [i for i, t in enumerate(texts) if t]
-    starts = set(page_starts)
-    new_page = [i in starts for i in keep_idx]
-    texts = [texts[i] for i in keep_idx]
-    numbers = [numbers[i] for i in keep_idx]
-    fams = _Families(texts, classifier)
-
-    decisions: list[Decision] = []
+    page = _Page.of(blocks, lines, page_starts)
+    fams = _Families(page.texts, _classifier(profile.name))
     if title is None:
-        headline_idx, header_end, roles = _find_header(texts, fams, profile)
-        headline = texts[headline_idx] if headline_idx is not None else ""
+        headline_idx, header_end, roles = _find_header(page.texts, fams, profile)
+        headline = page.texts[headline_idx] if headline_idx is not None else ""
     else:
         headline_idx, header_end, roles = None, -1, {}
         headline = normalize_block(title)
+    decisions, body = _decide(page, fams, headline, headline_idx, header_end, roles)
+    _drop_headline_runs(decisions, body)
+    _drop_trailing_tags(decisions, body)
+    document = render(headline, body, normalized=True) if body else ""
+    return Cleaned(
+        text=document,
+        title=headline,
+        body=tuple(body),
+        site=profile.name,
+        decisions=tuple(decisions),
+        metadata=_metadata(decisions),
+    )
 
-    # A caption printed on both sides of a photo widget ("Caption / zoom-in-whitePerbesar /
-    # Caption") is known by the echo, whatever its wording.
-    echoed = {
-        j
-        for i in range(len(texts) - 2)
-        if texts[i] == texts[i + 2] and fams[i + 1] is not None and fams[i] is None
-        for j in (i, i + 2)
-    }
+
+@dataclass
+class _Page:
+    """A page's non-empty blocks, normalised, with their line numbers and page breaks."""
+
+    texts: list[str]
+    numbers: list[int]
+    new_page: list[bool]
+
+    @classmethod
+    def of(cls, blocks: Sequence[str], lines: Sequence[int] | None, starts: Iterable[int]) -> _Page:
+        # (normalize_block's own fast path, inlined: most lines are plain ASCII)
+        texts = [
+            b.strip() if b.isascii() and b.isprintable() and "  " not in b else normalize_block(b)
+            for b in blocks
+        ]
+        numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
+        keep = [i for i, t in enumerate(texts) if t]
+        page_starts = set(starts)
+        return cls(
+            [texts[i] for i in keep], [numbers[i] for i in keep], [i in page_starts for i in keep]
+        )
+
+
+def _decide(
+    page: _Page,
+    fams: _Families,
+    headline: str,
+    headline_idx: int | None,
+    header_end: int,
+    roles: dict[int, str],
+) -> tuple[list[Decision], list[str]]:
+    """Every block's decision, in order, and the body blocks kept."""
+    texts, numbers = page.texts, page.numbers
+    echoed = _echoed_captions(texts, fams)
+    decisions: list[Decision] = []
     body: list[str] = []
     in_tail = False
     previous = headline
     for i, text in enumerate(texts):
-        if new_page[i]:
-            in_tail = False
+        in_tail = in_tail and not page.new_page[i]
         if i == headline_idx:
             decision = Decision(numbers[i], text, True, "headline")
         elif i <= header_end:
-            header_fam = fams[i]
-            name = roles.get(i) or (header_fam.name if header_fam else "header")
+            name = roles.get(i) or _family_name(fams[i]) or "header"
             decision = Decision(numbers[i], text, False, name)
-        elif in_tail:
+        elif in_tail:  # (classified lazily: a tail's blocks need no family)
             decision = Decision(numbers[i], text, False, "after-body")
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
@@ -798,18 +823,18 @@ def clean_blocks(
             body.append(text)
         previous = text
         decisions.append(decision)
+    return decisions, body
 
-    _drop_headline_runs(decisions, body)
-    _drop_trailing_tags(decisions, body)
-    document = render(headline, body, normalized=True) if body else ""
-    return Cleaned(
-        text=document,
-        title=headline,
-        body=tuple(body),
-        site=profile.name,
-        decisions=tuple(decisions),
-        metadata=_metadata(decisions),
-    )
+
+def _echoed_captions(texts: Sequence[str], fams: _Families) -> set[int]:
+    """A caption printed on both sides of a photo widget ("Caption / zoom-in-whitePerbesar /
+    Caption") is known by the echo, whatever its wording."""
+    return {
+        j
+        for i in range(len(texts) - 2)
+        if texts[i] == texts[i + 2] and fams[i + 1] is not None and fams[i] is None
+        for j in (i, i + 2)
+    }
 
 
 def clean(text: str, site: str | None = None, *, url: str | None = None) -> Cleaned:

@@ -226,63 +226,10 @@ def render(corpus: Path, out: Path) -> Summary:
     s = summarize(corpus)
     runs = read_runs(corpus)
     base = os.path.relpath(corpus.resolve(), out.resolve().parent)
-
-    def link(file: str) -> str:
-        return f'<a href="{html.escape(base)}/{html.escape(file)}">{html.escape(file)}</a>'
-
-    e = html.escape
-    span = f"{(s.first or '?')[:10]} to {(s.last or '?')[:10]}"
-    totals = _table(
-        ["documents", "words", "sites", "published", "runs"],
-        [
-            [
-                f"{s.documents:,}",
-                f"{s.words:,}",
-                e(", ".join(f"{k} ({v:,})" for k, v in sorted(s.per_site.items()))),
-                span,
-                str(len(runs)),
-            ]
-        ],
-        "totals",
-    )
     plots = [plot_documents_per_month(s), plot_lengths(s), plot_fallback_share(s)]
     if runs:
         plots.append(plot_runs(runs))
-    runs_table = _table(
-        ["run", "kind", "finished", "new", "folded", "not written"],
-        [
-            [
-                str(r["run"]),
-                e(r["kind"]),
-                e(r["finished"] or ""),
-                str(r["new"]),
-                e(", ".join(f"{k} {v}" for k, v in sorted(r["folded"].items())) or "-"),
-                e(", ".join(f"{k} {v}" for k, v in sorted(r["rejected"].items())) or "-"),
-            ]
-            for r in runs
-        ],
-        "runs",
-    )
-    top_rows = []
-    for site in sorted(s.per_site):
-        top_rows.append(
-            [
-                e(site),
-                e(", ".join(f"{k} ({v})" for k, v in s.sections[site].most_common(TOP)) or "-"),
-                e(", ".join(f"{k} ({v})" for k, v in s.authors[site].most_common(TOP)) or "-"),
-            ]
-        )
-    groups = _table(
-        ["URLs", "document", "the URLs that led to it"],
-        [[str(n), link(f), "<br>".join(e(u) for u in urls)] for n, f, urls in s.largest_groups],
-        "groups",
-    )
-    extremes = _table(
-        ["", "words", "document", "title"],
-        [["shortest", str(w), link(f), e(t)] for w, f, t in s.shortest]
-        + [["longest", str(w), link(f), e(t)] for w, f, t in s.longest],
-        "extremes",
-    )
+    e = html.escape
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Corpus report: {e(corpus.name)}</title>
 <style>
@@ -292,13 +239,13 @@ td, th {{ border: 1px solid #ccc; padding: 3px 8px; vertical-align: top; text-al
 th {{ background: #eee; }} figure {{ margin: 1em 0; }} svg {{ max-width: 100%; height: auto; }}
 </style></head><body>
 <h1>Corpus report: {e(str(corpus))}</h1>
-<h2>Totals</h2>{totals}
+<h2>Totals</h2>{_totals_table(s, runs)}
 <h2>Plots</h2>{"".join(f'<figure class="plot">{p}</figure>' for p in plots)}
-<h2>Runs</h2>{runs_table if runs else "<p>No runs recorded in the corpus state.</p>"}
+<h2>Runs</h2>{_runs_table(runs) if runs else "<p>No runs recorded in the corpus state.</p>"}
 <h2>Top sections and authors per site</h2>
-{_table(["site", "sections", "authors"], top_rows, "top")}
-<h2>The largest duplicate groups</h2>{groups}
-<h2>Shortest and longest documents (likely extraction problems)</h2>{extremes}
+{_top_table(s)}
+<h2>The largest duplicate groups</h2>{_groups_table(s, base)}
+<h2>Shortest and longest documents (likely extraction problems)</h2>{_extremes_table(s, base)}
 </body></html>
 """
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -306,3 +253,60 @@ th {{ background: #eee; }} figure {{ margin: 1em 0; }} svg {{ max-width: 100%; h
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out)
     return s
+
+
+def _link(base: str, file: str) -> str:
+    e = html.escape
+    return f'<a href="{e(base)}/{e(file)}">{e(file)}</a>'
+
+
+def _totals_table(s: Summary, runs: list[dict[str, Any]]) -> str:
+    span = f"{(s.first or '?')[:10]} to {(s.last or '?')[:10]}"
+    sites = ", ".join(f"{k} ({v:,})" for k, v in sorted(s.per_site.items()))
+    row = [f"{s.documents:,}", f"{s.words:,}", html.escape(sites), span, str(len(runs))]
+    return _table(["documents", "words", "sites", "published", "runs"], [row], "totals")
+
+
+def _runs_table(runs: list[dict[str, Any]]) -> str:
+    e = html.escape
+    rows = [
+        [
+            str(r["run"]),
+            e(r["kind"]),
+            e(r["finished"] or ""),
+            str(r["new"]),
+            e(", ".join(f"{k} {v}" for k, v in sorted(r["folded"].items())) or "-"),
+            e(", ".join(f"{k} {v}" for k, v in sorted(r["rejected"].items())) or "-"),
+        ]
+        for r in runs
+    ]
+    return _table(["run", "kind", "finished", "new", "folded", "not written"], rows, "runs")
+
+
+def _top_table(s: Summary) -> str:
+    e = html.escape
+    rows = [
+        [
+            e(site),
+            e(", ".join(f"{k} ({v})" for k, v in s.sections[site].most_common(TOP)) or "-"),
+            e(", ".join(f"{k} ({v})" for k, v in s.authors[site].most_common(TOP)) or "-"),
+        ]
+        for site in sorted(s.per_site)
+    ]
+    return _table(["site", "sections", "authors"], rows, "top")
+
+
+def _groups_table(s: Summary, base: str) -> str:
+    rows = [
+        [str(n), _link(base, f), "<br>".join(html.escape(u) for u in urls)]
+        for n, f, urls in s.largest_groups
+    ]
+    return _table(["URLs", "document", "the URLs that led to it"], rows, "groups")
+
+
+def _extremes_table(s: Summary, base: str) -> str:
+    e = html.escape
+    rows = [["shortest", str(w), _link(base, f), e(t)] for w, f, t in s.shortest] + [
+        ["longest", str(w), _link(base, f), e(t)] for w, f, t in s.longest
+    ]
+    return _table(["", "words", "document", "title"], rows, "extremes")

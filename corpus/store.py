@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from cleaners.format import corpus_file_name, count_words
 from corpus.atomic import write_atomic, write_atomic_lines
-from corpus.dedup import Candidate, Deduplicator, sha256_text, signature
+from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +179,10 @@ class CorpusStore:
             (item["canonical_url"], record, sha, signature(item["text"])),
         )
 
+    def staged_count(self) -> int:
+        """Articles staged and not yet in the corpus (an interrupted run leaves them)."""
+        return int(self.db.execute("SELECT COUNT(*) FROM staged").fetchone()[0])
+
     def has_article(self, canonical: str) -> bool:
         """Whether the corpus holds, or a run staged, the article at this canonical URL."""
         return (
@@ -207,68 +211,19 @@ class CorpusStore:
         is held in memory (keys, hashes, signatures, dates, URLs); a
         document's full record is read when it is written.
         """
-        dedup = Deduplicator()
-        for number, key, sha, sig, site, published, note in self.db.execute(
-            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from "
-            "FROM docs ORDER BY number"
-        ):
-            dedup.add(Candidate(key, sha, sig, site, published, note, number))
-        first_new = len(dedup.members)
-        for key, sha, sig, site, published, note, url, via in self.db.execute(
-            "SELECT canonical_url, sha256, signature, json_extract(item, '$.site'), "
-            "json_extract(item, '$.published'), json_extract(item, '$.syndicated_from'), "
-            "json_extract(item, '$.url'), json_extract(item, '$.urls') "
-            "FROM staged ORDER BY canonical_url"
-        ):
-            urls = sorted({url, *json.loads(via or "[]"), *(discovered or {}).get(key, ())})
-            dedup.add(Candidate(key, sha, sig, site, published, note, None, urls))
+        dedup, first_new = self._candidates(discovered or {})
         staged = len(dedup.members) - first_new
         groups = dedup.groups(new=range(first_new, len(dedup.members))) if staged else []
         new_groups = sorted(
             (g for g in groups if g.kept.number is None),
             key=lambda g: (g.kept.published or "", g.kept.key),
         )
-        next_number = self.db.execute("SELECT COALESCE(MAX(number), -1) + 1 FROM docs").fetchone()[
-            0
-        ]
         self.db.execute("BEGIN")
         try:
             for group in groups:
                 if group.kept.number is not None:
-                    (entry_json,) = self.db.execute(
-                        "SELECT entry FROM docs WHERE number = ?", (group.kept.number,)
-                    ).fetchone()
-                    entry = json.loads(entry_json)
-                    entry["urls"] = sorted({*entry["urls"], *group.urls})
-                    self.db.execute(
-                        "UPDATE docs SET entry = ? WHERE number = ?",
-                        (json.dumps(entry, ensure_ascii=False), group.kept.number),
-                    )
-                    self._remember_urls(entry["urls"], group.kept.number)
-            for group in new_groups:
-                (item_json,) = self.db.execute(
-                    "SELECT item FROM staged WHERE canonical_url = ?", (group.kept.key,)
-                ).fetchone()
-                item = json.loads(item_json)
-                file = corpus_file_name(next_number, item["text"])
-                entry = manifest_entry(item, file, group.urls)
-                self.db.execute(
-                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        next_number,
-                        file,
-                        group.kept.key,
-                        item["sha256"],
-                        group.kept.signature,
-                        item["site"],
-                        item.get("published"),
-                        item.get("syndicated_from"),
-                        json.dumps(entry, ensure_ascii=False),
-                        item["text"],
-                    ),
-                )
-                self._remember_urls(group.urls, next_number)
-                next_number += 1
+                    self._add_urls(group.kept.number, group.urls)
+            self._number(new_groups)
             self.db.execute("DELETE FROM staged")
             self.db.execute("COMMIT")
         except BaseException:
@@ -283,6 +238,68 @@ class CorpusStore:
             if copy is not group.kept and copy.number is None
         )
         return FinishReport(len(new_groups), staged - len(new_groups), total, dict(folded))
+
+    def _candidates(self, discovered: Mapping[str, Iterable[str]]) -> tuple[Deduplicator, int]:
+        """The corpus's documents, then the staged ones (from the index of the first staged)."""
+        dedup = Deduplicator()
+        for number, key, sha, sig, site, published, note in self.db.execute(
+            "SELECT number, canonical_url, sha256, signature, site, published, syndicated_from "
+            "FROM docs ORDER BY number"
+        ):
+            dedup.add(Candidate(key, sha, sig, site, published, note, number))
+        first_new = len(dedup.members)
+        for key, sha, sig, site, published, note, url, via in self.db.execute(
+            "SELECT canonical_url, sha256, signature, json_extract(item, '$.site'), "
+            "json_extract(item, '$.published'), json_extract(item, '$.syndicated_from'), "
+            "json_extract(item, '$.url'), json_extract(item, '$.urls') "
+            "FROM staged ORDER BY canonical_url"
+        ):
+            urls = sorted({url, *json.loads(via or "[]"), *discovered.get(key, ())})
+            dedup.add(Candidate(key, sha, sig, site, published, note, None, urls))
+        return dedup, first_new
+
+    def _add_urls(self, number: int, urls: list[str]) -> None:
+        """A document already in the corpus gains the URLs of the copies folded into it."""
+        (entry_json,) = self.db.execute(
+            "SELECT entry FROM docs WHERE number = ?", (number,)
+        ).fetchone()
+        entry = json.loads(entry_json)
+        entry["urls"] = sorted({*entry["urls"], *urls})
+        self.db.execute(
+            "UPDATE docs SET entry = ? WHERE number = ?",
+            (json.dumps(entry, ensure_ascii=False), number),
+        )
+        self._remember_urls(entry["urls"], number)
+
+    def _number(self, new_groups: list[Group]) -> None:
+        """Give each new document the next number, in the order given, and commit it."""
+        (next_number,) = self.db.execute(
+            "SELECT COALESCE(MAX(number), -1) + 1 FROM docs"
+        ).fetchone()
+        for group in new_groups:
+            (item_json,) = self.db.execute(
+                "SELECT item FROM staged WHERE canonical_url = ?", (group.kept.key,)
+            ).fetchone()
+            item = json.loads(item_json)
+            file = corpus_file_name(next_number, item["text"])
+            entry = manifest_entry(item, file, group.urls)
+            self.db.execute(
+                "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    next_number,
+                    file,
+                    group.kept.key,
+                    item["sha256"],
+                    group.kept.signature,
+                    item["site"],
+                    item.get("published"),
+                    item.get("syndicated_from"),
+                    json.dumps(entry, ensure_ascii=False),
+                    item["text"],
+                ),
+            )
+            self._remember_urls(group.urls, next_number)
+            next_number += 1
 
     def record_run(
         self,

@@ -51,7 +51,7 @@ class CorpusWriterPipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.store is not None
         if reason == "shutdown":
-            staged = self.store.db.execute("SELECT COUNT(*) FROM staged").fetchone()[0]
+            staged = self.store.staged_count()
             self.store.close()
             self.stats.set_value("corpus/staged_for_next_run", staged)
             logger.warning(
