@@ -189,6 +189,22 @@ _CATEGORY_CHARS = {
 }
 
 
+def _class_chars(items: list[Any]) -> set[str] | None:
+    """The characters of a parsed ``[...]`` class; None when there are too many to list."""
+    chars: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(arg))
+        elif name == "RANGE" and arg[1] - arg[0] <= _MAX_RANGE:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        elif name == "CATEGORY" and str(arg) in _CATEGORY_CHARS:
+            chars.update(_CATEGORY_CHARS[str(arg)])
+        else:
+            return None
+    return chars
+
+
 def _first_chars(items: list[Any]) -> frozenset[str] | None:
     """The characters a parsed pattern can start with; None when it can start with any."""
     chars: set[str] = set()
@@ -201,17 +217,8 @@ def _first_chars(items: list[Any]) -> frozenset[str] | None:
         if name == "CATEGORY" and str(arg) in _CATEGORY_CHARS:
             return frozenset(chars | _CATEGORY_CHARS[str(arg)])
         if name == "IN":
-            for sub_op, sub_arg in arg:
-                sub = str(sub_op)
-                if sub == "LITERAL":
-                    chars.add(chr(sub_arg))
-                elif sub == "RANGE" and sub_arg[1] - sub_arg[0] <= _MAX_RANGE:
-                    chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
-                elif sub == "CATEGORY" and str(sub_arg) in _CATEGORY_CHARS:
-                    chars.update(_CATEGORY_CHARS[str(sub_arg)])
-                else:
-                    return None
-            return frozenset(chars)
+            in_class = _class_chars(arg)
+            return None if in_class is None else frozenset(chars | in_class)
         if name == "BRANCH":
             for branch in arg[1]:
                 first = _first_chars(list(branch))

@@ -152,50 +152,52 @@ def read_responses(
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
-                if record.rec_type == "metadata":
-                    found = record.rec_headers.get_header(DISCOVERED_HEADER)
-                    target = record.rec_headers.get_header("WARC-Target-URI")
-                    if found and target:
-                        yield Discovery(target, found)
-                    continue
-                if record.rec_type == "revisit":
-                    target = record.rec_headers.get_header("WARC-Target-URI")
-                    digest = record.rec_headers.get_header("WARC-Payload-Digest")
-                    if target and digest:
-                        yield Revisit(
-                            target, record.rec_headers.get_header("WARC-Date") or "", digest
-                        )
-                    continue
-                if record.rec_type != "response":
-                    continue
-                if not record.rec_headers.get_header("WARC-Target-URI"):
-                    yield BadRecord(f"{path.name}: a record without a target URI (not WARC)")
+                item = _item(record, iterator, path, bodies, max_body)
+                if isinstance(item, BadRecord) and not isinstance(item, TooLarge):
+                    yield item  # the rest of the file cannot be trusted
                     return
-                where = f"{path.name} ({record.rec_headers.get_header('WARC-Target-URI')[:120]})"
-                if (record.length or 0) > max_body + _HEADER_ROOM:
-                    yield TooLarge(f"{where}: body larger than {max_body} bytes")
-                    continue
-                body = b""
-                try:
-                    if bodies:
-                        body = _read_body(record, max_body, where)
-                    else:
-                        _check_whole(record, where)
-                except TooLarge as err:
-                    yield err
-                    continue
-                except BadRecord as err:
-                    yield err
-                    return
-                # Read the body before asking for the offset: warcio's get_record_offset()
-                # reads the record to its end.
-                yield _archived(record, str(path), iterator.get_record_offset(), body)
+                if item is not None:
+                    yield item
             end = iterator.get_record_offset() + (iterator.get_record_length() or 0)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, TypeError) as err:
             yield BadRecord(f"{path.name}: unreadable from here on ({_excerpt(err)})")
             return
     if end < size:
         yield BadRecord(f"{path.name}: truncated after byte {end} of {size}")
+
+
+def _item(
+    record: Any, iterator: ArchiveIterator, path: Path, bodies: bool, max_body: int
+) -> ArchivedResponse | Discovery | Revisit | BadRecord | None:
+    """What one record gives: a response, a discovery, a revisit, damage, or nothing."""
+    headers = record.rec_headers
+    target = headers.get_header("WARC-Target-URI")
+    if record.rec_type == "metadata":
+        found = headers.get_header(DISCOVERED_HEADER)
+        return Discovery(target, found) if found and target else None
+    if record.rec_type == "revisit":
+        digest = headers.get_header("WARC-Payload-Digest")
+        if target and digest:
+            return Revisit(target, headers.get_header("WARC-Date") or "", digest)
+        return None
+    if record.rec_type != "response":
+        return None
+    if not target:
+        return BadRecord(f"{path.name}: a record without a target URI (not WARC)")
+    where = f"{path.name} ({target[:120]})"
+    if (record.length or 0) > max_body + _HEADER_ROOM:
+        return TooLarge(f"{where}: body larger than {max_body} bytes")
+    body = b""
+    try:
+        if bodies:
+            body = _read_body(record, max_body, where)
+        else:
+            _check_whole(record, where)
+    except BadRecord as err:
+        return err
+    # Read the body before asking for the offset: warcio's get_record_offset() reads the
+    # record to its end.
+    return _archived(record, str(path), iterator.get_record_offset(), body)
 
 
 def read_response_at(path: str, offset: int, max_body: int = DEFAULT_MAX_BODY) -> ArchivedResponse:

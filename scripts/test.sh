@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Install everything, then lint and run the whole test suite. CI runs exactly this.
+# Install everything, then lint (ruff with its complexity rule, mypy) and run the whole test
+# suite. CI runs exactly this. Arguments go to pytest (-m "not e2e": the in-process layer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"

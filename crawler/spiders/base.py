@@ -64,6 +64,11 @@ def response_text(response: Response) -> str:
     return page_text(response.body, content_type, response.url)
 
 
+def on_domains(host: str, domains: Sequence[str]) -> bool:
+    """The (ASCII) host is one of the domains or under one of them."""
+    return any(host == d or host.endswith("." + d) for d in map(ascii_host, domains))
+
+
 def _request_of(failure: Failure) -> Request:
     """The request an errback's failure is about (Scrapy sets it on the failure)."""
     request: Request = failure.request  # type: ignore[attr-defined]
@@ -192,6 +197,17 @@ class NewsSpider(Spider):
         until = _date_arg("until", kwargs.get("until"))
         if since and until and since > until:
             raise UsageError(f"-a since={since} is after -a until={until}")
+        return {
+            "since": since,
+            "until": until,
+            "limit": _limit_arg(kwargs.get("limit")),
+            "urls": cls._given_urls(kwargs, report),
+            "hosts": cls._hosts_arg(kwargs),
+        }
+
+    @classmethod
+    def _given_urls(cls, kwargs: dict[str, Any], report: bool) -> list[str]:
+        """The URLs of ``-a urls``/``-a urls_file`` this spider can fetch."""
         given = url_args(kwargs.get("urls"), kwargs.get("urls_file"))
         usable: list[tuple[str, str]] = []
         problems: list[str] = []
@@ -204,8 +220,7 @@ class NewsSpider(Spider):
         domains = cls.allowed_domains_for([url for _, url in usable])
         urls: list[str] = []
         for where, url in usable:
-            host = ascii_host(urlsplit(url).hostname or "")
-            if any(host == d or host.endswith("." + d) for d in map(ascii_host, domains)):
+            if on_domains(ascii_host(urlsplit(url).hostname or ""), domains):
                 urls.append(url)
             else:
                 problems.append(
@@ -220,24 +235,22 @@ class NewsSpider(Spider):
         # before the spider is made, with report=False), skipped, the others are crawled.
         for problem in problems if report else ():
             logger.warning("%s; skipped", problem)
+        return urls
+
+    @classmethod
+    def _hosts_arg(cls, kwargs: dict[str, Any]) -> tuple[str, ...]:
         hosts = tuple(
             h.strip().lower().rstrip(".")
             for h in str(kwargs.get("hosts") or "").split(",")
             if h.strip()
         )
-        own = list(getattr(cls, "allowed_domains", []) or [])
+        own = list(cls.allowed_domains)
         for host in hosts:
             if own and not any(host == d or host.endswith("." + d) for d in own):
                 raise UsageError(
                     f"-a hosts={host}: not a host of {cls.name} (allowed: {', '.join(own)})"
                 )
-        return {
-            "since": since,
-            "until": until,
-            "limit": _limit_arg(kwargs.get("limit")),
-            "urls": urls,
-            "hosts": hosts,
-        }
+        return hosts
 
     @classmethod
     def allowed_domains_for(cls, urls: list[str]) -> list[str]:
@@ -266,9 +279,7 @@ class NewsSpider(Spider):
         if parts.scheme not in ("http", "https"):
             return False
         host = ascii_host(parts.hostname or "")
-        return any(
-            host == d or host.endswith("." + d) for d in map(ascii_host, self.allowed_domains)
-        )
+        return on_domains(host, self.allowed_domains)
 
     def _refuse(self, url: str, offsite_reason: str) -> None:
         """Count a discovered URL that is not fetched: another scheme, or another host."""

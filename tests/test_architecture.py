@@ -60,3 +60,28 @@ def test_the_check_sees_a_wrong_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from crawler.spiders import base\n", encoding="utf-8")
     assert "crawler" in imported(module)
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def long_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno} {node.name} ({lines} lines)"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (lines := (node.end_lineno or node.lineno) - node.lineno + 1) > MAX_FUNCTION_LINES
+    ]
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    packages = ("crawler", "cleaners", "corpus")
+    assert [f for pkg in packages for path in modules(pkg) for f in long_functions(path)] == []
+
+
+def test_the_length_check_sees_a_long_function(tmp_path: Path) -> None:
+    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
+    path = tmp_path / "long.py"
+    path.write_text(f"def f():\n{body}\n", encoding="utf-8")
+    assert long_functions(path) == [f"long.py:1 f ({MAX_FUNCTION_LINES + 1} lines)"]
