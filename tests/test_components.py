@@ -1,0 +1,142 @@
+"""Components in-process, as Scrapy's own tests build them (``get_crawler``,
+``build_from_crawler``): the spider's article path on fake responses, a middleware, the
+pipelines, the shared vocabulary of rejections. No process, no server, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import DropItem, IgnoreRequest
+from scrapy.http import HtmlResponse
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from corpus.article import ArticlePlan, Rejection, WholeArticle, language_label
+from crawler.items import Article
+from crawler.middlewares import AllowedHostsMiddleware
+from crawler.pipelines.language import LanguagePipeline
+from crawler.pipelines.writer import rejections
+from crawler.spiders.base import NewsSpider
+from crawler.spiders.sites import SPIDERS
+from tests.conftest import REPO
+
+MIRROR = REPO / "demo" / "mirror"
+# A two-page Kompas article of the demo (our own page, in the site's real layout).
+ARTICLE = (
+    "https://www.kompas.com/global/read/2020/09/30/120600570/"
+    "azerbaijan-dan-armenia-tolak-perundingan-di-tengah-eskalasi-konflik"
+)
+
+
+def mirror_page(url: str) -> bytes:
+    """The demo mirror's file for a URL (``host/path@query``)."""
+    host_and_path = url.split("://", 1)[1].replace("?", "@")
+    return (MIRROR / host_and_path).read_bytes()
+
+
+@pytest.fixture
+def spider(tmp_path: Path) -> Iterator[NewsSpider]:
+    settings = {"CORPUS_DIR": str(tmp_path / "corpus"), "ARCHIVE_DIR": ""}
+    crawler = get_crawler(SPIDERS["kompas"], settings)
+    crawler.spider = crawler._create_spider()
+    yield crawler.spider
+    if "corpus" in crawler.spider.__dict__:
+        crawler.spider.corpus.close()
+
+
+def respond(request: Request, body: bytes, status: int = 200) -> HtmlResponse:
+    return HtmlResponse(
+        request.url,
+        status=status,
+        body=body,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        request=request,
+    )
+
+
+def run_callbacks(request: Request) -> list[Any]:
+    """Follow an article's requests through the spider's callback, page by page."""
+    out: list[Any] = []
+    while True:
+        response = respond(request, mirror_page(request.url))
+        results = list(request.callback(response, **request.cb_kwargs))
+        out.extend(r for r in results if not isinstance(r, Request))
+        requests = [r for r in results if isinstance(r, Request)]
+        if not requests:
+            return out
+        (request,) = requests
+
+
+def test_the_spider_reads_a_whole_article_through_its_plan(spider: NewsSpider) -> None:
+    first = spider.article_request(ARTICLE + "?utm_source=x")
+    assert first is not None and first.url == ARTICLE + "?page=all"
+    assert first.cb_kwargs["plan"] == ArticlePlan(ARTICLE, ARTICLE, whole=True)
+    items = run_callbacks(first)
+    assert len(items) == 1 and isinstance(items[0], Article)
+    item = items[0]
+    assert item["url"] == ARTICLE and item["site"] == "kompas" and item["pages"] == 1
+    assert item["urls"] == [ARTICLE + "?utm_source=x"]
+    assert spider.article_request(ARTICLE) is None  # asked for already: a URL variant
+
+
+def test_page_all_failing_falls_back_to_every_page_in_order(spider: NewsSpider) -> None:
+    plan = ArticlePlan(ARTICLE, ARTICLE, whole=True)
+    request = spider.page_request(plan.page_by_page())
+    assert request.url == ARTICLE
+    items = run_callbacks(request)
+    assert [i["pages"] for i in items] == [2]
+    assert spider.crawler.stats.get_value("article/ok") == 1
+
+
+def test_a_page_that_is_not_html_is_counted_by_its_reason(spider: NewsSpider) -> None:
+    request = spider.page_request(ArticlePlan(ARTICLE, ARTICLE, whole=False))
+    response = HtmlResponse(
+        request.url, body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"}
+    )
+    assert list(spider.parse_article(response, **request.cb_kwargs)) == []
+    assert spider.crawler.stats.get_value(Rejection.NOT_HTML.stat) == 1
+
+
+def test_the_plan_is_all_or_nothing_and_in_order() -> None:
+    from corpus.extraction import read_page
+
+    page1 = read_page(mirror_page(ARTICLE + "?page=1"), ARTICLE)
+    page2 = read_page(mirror_page(ARTICLE + "?page=2"), ARTICLE)
+    plan = ArticlePlan(ARTICLE, ARTICLE + "?x=1", whole=False)
+    step = plan.add(page1, "2026-01-01T00:00:00Z")
+    assert isinstance(step, ArticlePlan) and step.key == 2 and step.last == 2
+    assert step.url == ARTICLE + "?x=1&page=2"
+    whole = step.add(page2, "2026-01-01T00:00:05Z")
+    assert isinstance(whole, WholeArticle) and whole.pages == (page1, page2)
+    assert whole.fetched == ("2026-01-01T00:00:00Z", "2026-01-01T00:00:05Z")
+
+
+def test_allowed_hosts_middleware_refuses_other_hosts_and_schemes(spider: NewsSpider) -> None:
+    middleware = build_from_crawler(AllowedHostsMiddleware, spider.crawler)
+    assert middleware.process_request(Request(ARTICLE), spider) is None
+    for url in ("https://evil.example/x", "file:///etc/passwd"):
+        with pytest.raises(IgnoreRequest):
+            middleware.process_request(Request(url), spider)
+
+
+def test_language_pipeline_keeps_indonesian_and_counts_the_rest(spider: NewsSpider) -> None:
+    pipeline = build_from_crawler(LanguagePipeline, spider.crawler)
+    indonesian = (MIRROR.parent / "expected" / "kompas").glob("*.txt")
+    text = next(iter(indonesian)).read_text(encoding="utf-8")
+    assert pipeline.process_item({"text": text, "url": ARTICLE})["language"] == "id"
+    english = "The government announced on Monday that the new policy will take effect. " * 8
+    with pytest.raises(DropItem):
+        pipeline.process_item({"text": english, "url": ARTICLE})
+    stats = spider.crawler.stats.get_stats()
+    assert rejections(stats) == {language_label("en"): 1}
+
+
+def test_one_vocabulary_of_rejections() -> None:
+    stats = {reason.stat: 1 for reason in Rejection} | {"article/ok": 5, "language/rejected/ms": 2}
+    found = rejections(stats)
+    assert set(found) == {r.label for r in Rejection} | {language_label("ms")}
+    assert len({r.label for r in Rejection}) == len(Rejection)  # no two reasons share a label
