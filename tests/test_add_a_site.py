@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
+pytestmark = pytest.mark.e2e
+
 HOST = "www.berita-contoh.id"
 SITE_FILE = '''"""A made-up site: the whole of what the project needs to know about it."""
 

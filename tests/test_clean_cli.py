@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import GOLDEN, SEEDS, run_scrapy
+
+pytestmark = pytest.mark.e2e
 
 KOMPAS_SEED = "004_15cf8296751ff347.txt"
 

@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, running_mirror
 
+pytestmark = pytest.mark.e2e
+
 EXPECTED = REPO / "demo" / "expected"
 ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
 DEMO_URLS = [a["canonical_url"] for a in ARTICLES if a["in_demo_crawl"]]

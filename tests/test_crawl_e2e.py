@@ -1,14 +1,19 @@
-"""`scrapy crawl` end to end against the demo mirror served on a free local port."""
+"""`scrapy crawl` end to end against the demo mirror served on a free local port.
+
+Each spider crawls the mirror once per module; the tests read those crawls."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from scrapy.exceptions import UsageError
 
+from crawler.spiders.sites import SPIDERS as SPIDERS_BY_NAME
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
@@ -34,19 +39,40 @@ def crawl(mirror_url: str, spider: str, out: Path, *args: str) -> tuple[list[dic
     return items, result.stderr
 
 
-@pytest.mark.parametrize("spider", ["kompas", "kumparan", "tribun"])
-def test_spider_yields_the_exact_clean_articles(mirror, tmp_path: Path, spider: str) -> None:
+SPIDERS = ("kompas", "kumparan", "tribun")
+
+
+@dataclass
+class Crawl:
+    items: list[dict]
+    stderr: str
+    paths: list[str]  # the mirror paths this crawl requested
+
+
+@pytest.fixture(scope="module")
+def crawls(mirror, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Crawl]:
+    """One whole crawl of the mirror per spider, shared by the tests that read it."""
     url, log = mirror
-    before = len(requested(log))
-    items, stderr = crawl(url, spider, tmp_path / "items.jsonl")
+    done: dict[str, Crawl] = {}
+    for spider in SPIDERS:
+        before = len(requested(log))
+        items, stderr = crawl(url, spider, tmp_path_factory.mktemp(spider) / "items.jsonl")
+        done[spider] = Crawl(items, stderr, requested(log)[before:])
+    return done
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("spider", SPIDERS)
+def test_spider_yields_the_exact_clean_articles(crawls, spider: str) -> None:
+    run = crawls[spider]
     # Every Indonesian article of the site (the language stage drops the others).
     want = {
         a["canonical_url"]: a
         for a in ARTICLES
         if a["site"] == spider and a["in_demo_crawl"] and a["language"] == "id"
     }
-    assert sorted(i["canonical_url"] for i in items) == sorted(want)
-    for item in items:
+    assert sorted(i["canonical_url"] for i in run.items) == sorted(want)
+    for item in run.items:
         expected = want[item["canonical_url"]]
         assert item["text"] == (EXPECTED / expected["file"]).read_text(encoding="utf-8")
         assert item["title"] == expected["title"]
@@ -57,17 +83,16 @@ def test_spider_yields_the_exact_clean_articles(mirror, tmp_path: Path, spider: 
         assert item["site"] == spider and item["extractor"] == f"site:{spider}"
         assert item["syndicated_from"] == expected["syndicated_from"]
     # Nothing off the spider's allowed hosts was requested, robots.txt included.
-    hosts = {urlsplit("http:/" + path).hostname for path in requested(log)[before:]}
+    hosts = {urlsplit("http:/" + path).hostname for path in run.paths}
     assert hosts and all(
         h == ALLOWED[spider] or h.endswith("." + ALLOWED[spider]) for h in hosts
     ), hosts
-    assert "'log_count/ERROR'" not in stderr
+    assert "'log_count/ERROR'" not in run.stderr
 
 
-def test_multi_page_articles_are_whole(mirror, tmp_path: Path) -> None:
-    url, log = mirror
-    tribun, _ = crawl(url, "tribun", tmp_path / "t.jsonl")
-    three_pages = next(i for i in tribun if "rusia-turun-tangan" in i["url"])
+@pytest.mark.e2e
+def test_multi_page_articles_are_whole(crawls) -> None:
+    three_pages = next(i for i in crawls["tribun"].items if "rusia-turun-tangan" in i["url"])
     text = three_pages["text"]
     # A paragraph from each of the three pages, in order.
     marks = [
@@ -78,32 +103,25 @@ def test_multi_page_articles_are_whole(mirror, tmp_path: Path) -> None:
     assert all(m in text for m in marks)
     assert [text.index(m) for m in marks] == sorted(text.index(m) for m in marks)
     # Kompas without ?page=all: the spider fell back to following the pages.
-    kompas, stderr = crawl(url, "kompas", tmp_path / "k.jsonl")
-    paged = next(i for i in kompas if "banjir-rendam" in i["url"])
+    kompas = crawls["kompas"]
+    paged = next(i for i in kompas.items if "banjir-rendam" in i["url"])
     assert paged["pages"] == 2 and "12 RT di Jakarta Timur" in paged["text"]
-    assert "'article/page_all_failed': 1" in stderr
-    paths = requested(log)
-    assert any("banjir-rendam-permukiman" in p and p.endswith("?page=2") for p in paths)
+    assert "'article/page_all_failed': 1" in kompas.stderr
+    assert any("banjir-rendam-permukiman" in p and p.endswith("?page=2") for p in kompas.paths)
 
 
-def test_robots_txt_disallow_is_obeyed(mirror, tmp_path: Path) -> None:
+@pytest.mark.e2e
+def test_robots_txt_disallow_is_obeyed(crawls) -> None:
+    tribun = crawls["tribun"]
+    assert not any("/premium/" in i["url"] for i in tribun.items)
+    assert not any("/premium/" in p for p in tribun.paths)
+    assert "'robotstxt/forbidden'" in tribun.stderr and "'article/ignored': 1" in tribun.stderr
+
+
+@pytest.mark.e2e
+def test_dates_filter_daily_index_and_no_off_site_link(mirror, tmp_path: Path) -> None:
     url, log = mirror
-    items, stderr = crawl(url, "tribun", tmp_path / "t.jsonl")
-    assert not any("/premium/" in i["url"] for i in items)
-    assert not any("/premium/" in p for p in requested(log))
-    assert "'robotstxt/forbidden'" in stderr and "'article/ignored': 1" in stderr
-
-
-def test_off_site_links_are_never_followed(mirror, tmp_path: Path) -> None:
-    url, log = mirror
-    crawl(url, "kompas", tmp_path / "k.jsonl", "-a", "since=2020-10-05", "-a", "until=2020-10-05")
-    paths = requested(log)
-    assert not any(p.startswith("/www.detik.com/") for p in paths)
-    assert any(p.startswith("/www.kompas.com/sitemap-index.xml") for p in paths)
-
-
-def test_dates_filter_and_daily_index(mirror, tmp_path: Path) -> None:
-    url, log = mirror
+    before = len(requested(log))
     items, stderr = crawl(
         url, "kompas", tmp_path / "k.jsonl", "-a", "since=2020-10-05", "-a", "until=2020-10-05"
     )
@@ -111,13 +129,17 @@ def test_dates_filter_and_daily_index(mirror, tmp_path: Path) -> None:
         "https://megapolitan.kompas.com/read/2020/10/05/081500201/"
         "banjir-rendam-permukiman-di-jakarta-timur-ratusan-warga-mengungsi"
     ]
-    paths = requested(log)
+    paths = requested(log)[before:]
     # Both pages of the day's index were walked (page 2 through a[rel=next]).
     assert "/indeks.kompas.com/?site=all&date=2020-10-05&page=1" in paths
     assert "/indeks.kompas.com/?site=all&date=2020-10-05&page=2" in paths
     assert "'discovery/from_index'" in stderr and "'article/outside_dates': 1" in stderr
+    # The sitemaps and the index link to www.detik.com: never requested.
+    assert any(p.startswith("/www.kompas.com/sitemap-index.xml") for p in paths)
+    assert not any(p.startswith("/www.detik.com/") for p in paths)
 
 
+@pytest.mark.e2e
 def test_urls_argument_limit_and_fallback_is_counted(mirror, tmp_path: Path) -> None:
     url, _ = mirror
     changed = next(a for a in ARTICLES if not a["in_demo_crawl"])
@@ -145,24 +167,30 @@ def test_urls_argument_limit_and_fallback_is_counted(mirror, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-a", "since=2020-13-01"], "expected a date as YYYY-MM-DD"),
-        (["-a", "since=2020-10-02", "-a", "until=2020-10-01"], "is after"),
-        (["-a", "limit=zero"], "expected a whole number"),
-        (["-a", "urls=https://www.detik.com/berita/1"], "is not a kompas URL"),
-        (["-a", "colour=blue"], "unknown spider argument"),
+        ({"since": "2020-13-01"}, "expected a date as YYYY-MM-DD"),
+        ({"since": "2020-10-02", "until": "2020-10-01"}, "is after"),
+        ({"limit": "zero"}, "expected a whole number"),
+        ({"urls": "https://www.detik.com/berita/1"}, "is not a kompas URL"),
+        ({"colour": "blue"}, "unknown spider argument"),
+        ({"hosts": "www.detik.com"}, "not a host of kompas"),
     ],
 )
-def test_bad_arguments_fail_before_anything_is_fetched(
-    mirror, tmp_path: Path, args, message
-) -> None:
+def test_bad_arguments_are_refused_with_one_clear_message(args, message) -> None:
+    with pytest.raises(UsageError, match=message):
+        SPIDERS_BY_NAME["kompas"].parse_arguments(args, report=False)
+
+
+@pytest.mark.e2e
+def test_a_bad_argument_fails_the_command_before_anything_is_fetched(mirror) -> None:
     url, log = mirror
     before = len(requested(log))
-    result = run_scrapy("crawl", "kompas", "-s", f"MIRROR_URL={url}", *args)
+    result = run_scrapy("crawl", "kompas", "-s", f"MIRROR_URL={url}", "-a", "since=2020-13-01")
     assert result.returncode != 0
-    assert message in result.stderr.splitlines()[-1]
+    assert "expected a date as YYYY-MM-DD" in result.stderr.splitlines()[-1]
     assert len(requested(log)) == before
 
 
+@pytest.mark.e2e
 def test_robots_txt_holds_for_requests_in_flight_before_it_is_parsed(
     mirror, tmp_path: Path
 ) -> None:

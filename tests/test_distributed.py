@@ -16,6 +16,8 @@ from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 from tests.redis_server import running_redis
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(scope="module")
 def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:

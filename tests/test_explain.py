@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import running_mirror
+
+pytestmark = pytest.mark.e2e
 
 MIRROR = REPO / "demo" / "mirror"
 KOMPAS = (

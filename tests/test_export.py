@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from corpus.export import COLUMNS
 from tests.conftest import run_scrapy
 from tests.corpus_fixture import build_corpus
+
+pytestmark = pytest.mark.e2e
 
 
 def _manifest(corpus: Path) -> list[dict]:

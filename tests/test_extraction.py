@@ -78,6 +78,7 @@ def test_broken_json_ld_is_skipped_not_fatal() -> None:
     assert item["text"] == (EXPECTED / entry["file"]).read_text(encoding="utf-8")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("html", ["", "   ", b""])
 def test_empty_documents_raise_a_clear_error(html) -> None:
     with pytest.raises(HtmlError, match="empty"):
@@ -119,6 +120,7 @@ def test_dates_become_iso_8601_in_wib(value: str, iso: str | None) -> None:
     assert iso_datetime(value) == iso
 
 
+@pytest.mark.e2e
 def test_library_mode_imports_no_scrapy() -> None:
     import subprocess
     import sys

@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 from tests.fault_server import BAD, FaultServer, expected_corpus
+
+pytestmark = pytest.mark.e2e
 
 
 def test_every_fault_ends_in_a_retry_or_a_counted_reason(tmp_path: Path) -> None:

@@ -13,9 +13,13 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_scrapy
 from tests.debian import ensure_binary
 from tests.mirror import running_mirror
+
+pytestmark = pytest.mark.e2e
 
 EXPECTED = REPO / "demo" / "expected"
 KOMPAS_TWO_PAGES = (

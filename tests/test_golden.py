@@ -18,6 +18,7 @@ SEED_SITES = {
 }
 
 
+@pytest.mark.e2e
 def test_scrapy_clean_reproduces_every_seed(outdir: Path) -> None:
     result = run_scrapy("clean", "seeds/", "-o", outdir)
     assert result.returncode == 0, result.stderr

@@ -20,6 +20,8 @@ from warcio.warcwriter import WARCWriter
 
 from tests.conftest import REPO, run_scrapy
 
+pytestmark = pytest.mark.e2e
+
 MIRROR = REPO / "demo" / "mirror"
 PAGES = {
     "https://kumparan.com/kumparanbola/timnas-u-19-indonesia-menang-telak-atas-bosnia-di-kroasia-25XyZ9aBcDe": MIRROR

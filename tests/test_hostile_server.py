@@ -19,6 +19,8 @@ import pytest
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings
 
+pytestmark = pytest.mark.e2e
+
 SECRET = Path(__file__).resolve()  # a local file the server tries to make the crawler read
 ARTICLE = "https://www.kompas.com/global/read/2020/10/01/153200670/redirected-away"
 REFRESH = "https://www.kompas.com/global/read/2020/10/02/153200671/refreshed-away"

@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, running_mirror
+
+pytestmark = pytest.mark.e2e
 
 FLOOD = (
     "https://megapolitan.kompas.com/read/2020/10/05/081500201/"

@@ -13,8 +13,12 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, running_mirror
+
+pytestmark = pytest.mark.e2e
 
 
 def _on_a_terminal(args: list[str], timeout: float = 120) -> str:

@@ -230,6 +230,7 @@ def test_layout_is_read_the_same_when_the_site_is_detected(name: str) -> None:
     assert clean("\n".join(lines)).site == site
 
 
+@pytest.mark.e2e
 def test_a_dump_without_headline_is_written_and_explain_says_so(tmp_path: Path) -> None:
     _site, lines, article, _ = LAYOUTS["kompas-no-headline"]
     src = tmp_path / "in"
@@ -243,6 +244,7 @@ def test_a_dump_without_headline_is_written_and_explain_says_so(tmp_path: Path) 
     ) + "\n"
 
 
+@pytest.mark.e2e
 def test_a_page_with_no_article_text_is_still_reported_empty() -> None:
     index_page = [
         "Berita Terkini",

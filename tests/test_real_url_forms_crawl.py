@@ -11,6 +11,8 @@ import pytest
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
+pytestmark = pytest.mark.e2e
+
 # The forms of the site notes (own slugs and ids).
 KOMPAS_FORMS = [
     "https://regional.kompas.com/read/2010/10/05/03222759/6.orang.tewas.terseret.banjir",

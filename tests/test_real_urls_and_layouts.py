@@ -150,6 +150,7 @@ def test_an_error_in_the_site_path_falls_back(monkeypatch) -> None:
     assert any("Warga Kampung Pulo" in b for b in page.parts.blocks)
 
 
+@pytest.mark.e2e
 def test_urls_file_with_bad_lines_and_a_trailing_dot_host(mirror, tmp_path: Path) -> None:
     url, log = mirror
     good = (

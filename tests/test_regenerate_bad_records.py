@@ -7,6 +7,7 @@ import json
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -36,6 +37,7 @@ def kumparan_page() -> bytes:
     return (MIRROR / "kumparan.com" / KUMPARAN.split("kumparan.com/", 1)[1]).read_bytes()
 
 
+@pytest.mark.e2e
 def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
@@ -86,6 +88,7 @@ def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
     ).read_text()
 
 
+@pytest.mark.e2e
 def test_a_windows_1252_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:
     # The same bytes the crawl would have received: decoded by Scrapy's own rules (HTTP header
     # first), so regeneration and crawl agree, and the text has no mojibake.
@@ -109,6 +112,7 @@ def test_a_windows_1252_page_is_decoded_by_its_declared_charset(tmp_path: Path) 
     )
 
 
+@pytest.mark.e2e
 def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
     result = run_scrapy("regenerate", tmp_path / "nothing-here", "-o", tmp_path / "out")
     assert result.returncode != 0 and "no such file or folder" in result.stderr

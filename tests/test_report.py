@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from corpus.store import CorpusStore, FinishReport
 from tests.browser import dump_dom, screenshot
 from tests.conftest import run_scrapy
 from tests.corpus_fixture import build_corpus, demo_articles
+
+pytestmark = pytest.mark.e2e
 
 
 def _corpus_with_runs(folder: Path) -> Path:

@@ -17,6 +17,7 @@ PAGES = {
 }
 
 
+@pytest.mark.e2e
 def test_scrapy_clean_on_unseen_pages(outdir: Path) -> None:
     result = run_scrapy("clean", UNSEEN, "-o", outdir)
     assert result.returncode == 0, result.stderr

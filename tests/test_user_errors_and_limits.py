@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from scrapy.http import HtmlResponse
 
 from corpus.extraction import UndecodableError, page_text
@@ -22,6 +23,7 @@ def _last(result: subprocess.CompletedProcess) -> str:
     return result.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.e2e
 def test_unknown_spider_is_one_line() -> None:
     result = run_scrapy("crawl", "nosuchspider")
     assert result.returncode != 0
@@ -29,6 +31,7 @@ def test_unknown_spider_is_one_line() -> None:
     assert "no spider named 'nosuchspider'" in _last(result) and "kompas" in _last(result)
 
 
+@pytest.mark.e2e
 def test_clean_into_a_file_or_an_impossible_folder_is_one_line(tmp_path: Path) -> None:
     target = tmp_path / "a-file"
     target.write_text("x")
@@ -40,6 +43,7 @@ def test_clean_into_a_file_or_an_impossible_folder_is_one_line(tmp_path: Path) -
     assert "cannot create it" in _last(result)
 
 
+@pytest.mark.e2e
 def test_mirror_on_a_port_in_use_is_one_line(tmp_path: Path) -> None:
     with running_mirror(tmp_path / "log") as url:
         port = url.rsplit(":", 1)[1]
@@ -48,6 +52,7 @@ def test_mirror_on_a_port_in_use_is_one_line(tmp_path: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{port}" in _last(result)
 
 
+@pytest.mark.e2e
 def test_a_crawl_that_fetches_nothing_says_so_and_fails(tmp_path: Path) -> None:
     # Port 9 (discard) on this machine: nothing listens, every request is refused.
     result = run_scrapy(
@@ -64,6 +69,7 @@ def test_a_crawl_that_fetches_nothing_says_so_and_fails(tmp_path: Path) -> None:
     assert _last(result).startswith("crawl: error: nothing could be fetched:")
 
 
+@pytest.mark.e2e
 def test_one_writer_per_corpus_folder(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     holder = subprocess.Popen(
@@ -127,6 +133,7 @@ def test_a_page_that_decodes_to_garbage_is_refused() -> None:
     raise AssertionError("a page full of control bytes was accepted")
 
 
+@pytest.mark.e2e
 def test_clean_removes_control_bytes_anywhere_in_a_file(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -147,6 +154,7 @@ def test_clean_removes_control_bytes_anywhere_in_a_file(tmp_path: Path) -> None:
     assert b"\x00" not in cleaned and b"\x1b" not in cleaned  # ... without the bytes
 
 
+@pytest.mark.e2e
 def test_robots_txt_is_read_for_an_idn_host(tmp_path: Path) -> None:
     root = tmp_path / "mirror" / "xn--bcher-kva.example"
     (root / "private").mkdir(parents=True)
@@ -170,6 +178,7 @@ def test_robots_txt_is_read_for_an_idn_host(tmp_path: Path) -> None:
     assert "'robotstxt/forbidden': 1" in result.stderr
 
 
+@pytest.mark.e2e
 def test_a_urls_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_bytes("https://kumparan.com/kumparannews/berita-ĉ-1xbORer8Ew4\n".encode("utf-16"))
