@@ -13,6 +13,7 @@ found on an index page is an article only when its path has one of the site's ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -135,3 +136,45 @@ def has_article_form(url: str) -> bool:
 def listed_as_article(url: str) -> bool:
     """A URL a sitemap lists (or a user gives) is fetched as an article unless it is a listing."""
     return _path(url) != "/" and not is_listing(url)
+
+
+def on_domains(host: str, domains: Sequence[str]) -> bool:
+    """The (ASCII) host is one of the domains or under one of them."""
+    return any(host == d or host.endswith("." + d) for d in map(ascii_host, domains))
+
+
+def fetchable_url(url: str) -> str:
+    """The URL as it is fetched: as given (scheme, host, port, path), without its fragment and
+    tracking parameters (``utm_*``, ``source`` ...), a trailing-dot host folded.
+
+    ``https://kumparan.com./x`` names the same host as ``https://kumparan.com/x`` (the dot is
+    the DNS root), and Scrapy's offsite filter would refuse the dotted form.
+    """
+    parts = urlsplit(url.strip())
+    netloc = _TRAILING_DOT.sub("", parts.netloc)
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking_param(k)
+        ]
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+_TRAILING_DOT = re.compile(r"\.+(?=(?::\d*)?$)")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be fetched, or None."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError as err:
+        return f"not a URL ({err})"
+    if parts.scheme not in ("http", "https"):
+        return "not an http(s) URL"
+    if not host:
+        return "no host"
+    return None

@@ -12,8 +12,7 @@ import cleaners.html as html_module
 from cleaners.profile import HtmlLayout, SiteProfile
 from cleaners.sites import check_layouts
 from corpus.extraction import extract, read_page
-from corpus.urls import has_article_form, is_listing, listed_as_article
-from crawler.spiders.base import fetchable_url, url_problem
+from corpus.urls import fetchable_url, has_article_form, is_listing, listed_as_article, url_problem
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 

@@ -1,0 +1,240 @@
+"""The header of a text dump: where the headline is and where the body begins.
+
+A dump has no markup: the headline, the credit block (date, names, "Penulis", photo credit
+and caption) and the body's dateline are found by position and shape. Nothing here may cost
+the body: without a headline the body is still found, and without a recognisable header every
+block is judged on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaners.families import HEADER_FAMILIES
+from cleaners.matching import CompiledFamily, Families, family_name
+from cleaners.profile import SiteProfile
+from cleaners.shapes import (
+    BARE_CREDIT_LABEL,
+    BODY_SENTENCES,
+    DATELINE_REACH,
+    DECKED_HEADLINE_WORDS,
+    HEADER_LONG_BLOCKS,
+    HEADER_REACH,
+    NOT_A_HEADLINE,
+    STRONG_DATELINE,
+    TOP_REACH,
+    ends_full_stop,
+    is_dateline,
+    is_headline_like,
+    is_long_paragraph,
+    is_name_line,
+    is_sentence,
+    words,
+)
+
+
+def is_header_family(fam: CompiledFamily | None) -> bool:
+    return fam is not None and fam.name in HEADER_FAMILIES
+
+
+def _pick_headline(
+    run: list[int], texts: Sequence[str], profile: SiteProfile
+) -> tuple[int | None, dict[int, str]]:
+    """The headline among the plain blocks of the header, and the roles of the others.
+
+    On most layouts the headline is the last of them (topic labels and column author boxes sit
+    above it); where the site prints a deck under the headline, a longer block after a
+    headline-sized one is the deck; where an account name and bio sit between the headline and
+    the date line, the headline is the first.
+    """
+    roles: dict[int, str] = {}
+    seen: set[str] = set()
+    unique = []
+    for i in run:
+        if texts[i] in seen:
+            roles[i] = "repeat"
+        else:
+            unique.append(i)
+            seen.add(texts[i])
+    candidates = [
+        i for i in unique if is_headline_like(texts[i]) and not NOT_A_HEADLINE.search(texts[i])
+    ]
+    if not candidates:
+        return None, roles
+    if profile.byline_above_date:
+        headline = candidates[0]
+    else:
+        headline = candidates[-1]
+        if profile.deck_below_headline and len(unique) >= 2 and unique[-1] == headline:
+            above = unique[-2]
+            longer = len(texts[headline]) > len(texts[above]) or ends_full_stop(texts[headline])
+            if (
+                above in candidates
+                and words(texts[above]) >= DECKED_HEADLINE_WORDS
+                and (longer or not is_headline_like(texts[headline]))
+            ):
+                headline = above
+    for i in unique:
+        if i != headline:
+            roles[i] = "topic-label" if i < headline else "byline"
+            if i > headline and profile.deck_below_headline:
+                roles[i] = "deck"
+    return headline, roles
+
+
+def _header_run(
+    boundary: int, texts: Sequence[str], fams: Families, after_credit: bool
+) -> list[int]:
+    """The plain blocks of the header right above ``boundary``, top to bottom.
+
+    Chrome between them is skipped; a credit line or a paragraph above them ends them. Above a
+    credit line they are headline, labels and bylines; with no credit line at all the page may
+    start with its body, so only headline-shaped blocks at its very top are taken.
+    """
+    run: list[int] = []
+    for i in range(boundary - 1, -1, -1):
+        fam = fams[i]
+        if fam is None:
+            if is_long_paragraph(texts[i]):
+                break
+            run.append(i)
+        elif is_header_family(fam):
+            break
+    run.reverse()
+    if not after_credit:
+        for pos, i in enumerate(run):
+            if not is_headline_like(texts[i]):
+                return run[:pos]
+    return run
+
+
+def find_header(
+    texts: Sequence[str], fams: Families, profile: SiteProfile
+) -> tuple[int | None, int, dict[int, str]]:
+    """Locate the headline and the end of the header in a dump with no known title.
+
+    Returns (headline index or None, index of the last header block or -1, roles of the other
+    header blocks). Nothing here may cost the body: without a headline the body is still
+    found, and without a recognisable header every block is judged on its own.
+    """
+    n = min(len(texts), TOP_REACH)
+    roles: dict[int, str] = {}
+    credit, headline, run = _credit_under_headline(texts, fams, profile, n, roles)
+    header_end = headline if headline is not None else -1
+    for i in run:
+        if headline is not None and i > headline:
+            header_end = max(header_end, i)
+    if credit is not None:
+        header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
+    return headline, _dateline_end(header_end, texts, fams, n, roles), roles
+
+
+def _credit_under_headline(
+    texts: Sequence[str], fams: Families, profile: SiteProfile, n: int, roles: dict[int, str]
+) -> tuple[int | None, int | None, list[int]]:
+    """(credit line, headline, the header run) of the page's top.
+
+    The credit block starts at the first credit line under some text (a date line or credit
+    above everything else is page chrome) that has a headline above it; the header can reach
+    no further than the body's dateline or the first paragraph that is not a caption or bio
+    squeezed between credit lines. Without any credit line, a headline can only be at the
+    very top.
+    """
+    plain_seen = False
+    run: list[int] = []
+    first_credit: int | None = None
+    boundary = n
+    for i in range(n):
+        fam = fams[i]
+        if fam is None:
+            if _body_begins(i, texts, fams, n):
+                boundary = i
+                break
+            plain_seen = True
+        elif plain_seen and is_header_family(fam):
+            run = _header_run(i, texts, fams, after_credit=True)
+            if sum(1 for k in run if is_sentence(texts[k])) >= BODY_SENTENCES:
+                # Paragraphs above a credit-like line ("Sumber: BMKG" in a page 2): the body
+                # has begun, there is no header here.
+                run = []
+                break
+            if BARE_CREDIT_LABEL.match(texts[i]):
+                # "Name / Penulis": the names right above a bare label are its byline.
+                while run and is_name_line(texts[run[-1]]) and words(texts[run[-1]]) <= 5:
+                    roles[run.pop()] = "byline"
+            first_credit = i if first_credit is None else first_credit
+            headline, run_roles = _pick_headline(run, texts, profile)
+            roles.update(run_roles)
+            if headline is not None:
+                return i, headline, run
+            plain_seen = False
+    if first_credit is not None:
+        return first_credit, None, run
+    run = _header_run(boundary, texts, fams, after_credit=False)
+    headline, run_roles = _pick_headline(run, texts, profile)
+    roles.update(run_roles)
+    return None, headline, run
+
+
+def _body_begins(i: int, texts: Sequence[str], fams: Families, n: int) -> bool:
+    """A dateline, or a long paragraph not followed by a header line: the body."""
+    text = texts[i]
+    return bool(STRONG_DATELINE.search(text)) or (
+        is_long_paragraph(text) and not is_header_family(fams[i + 1] if i + 1 < n else None)
+    )
+
+
+def _credit_block_end(
+    credit: int, texts: Sequence[str], fams: Families, profile: SiteProfile, roles: dict[int, str]
+) -> int:
+    """The last block of the credit block: credit lines, author names, and captions or bios
+    squeezed between them (or, where the site prints it there, the caption under the photo
+    credit)."""
+    last = credit
+    pending: list[int] = []
+    for j in range(credit + 1, min(len(texts), credit + 1 + HEADER_REACH)):
+        fam = fams[j]
+        text = texts[j]
+        if is_header_family(fam):
+            for p in pending:
+                roles[p] = "byline"
+            pending.clear()
+            last = j
+        elif fam is not None:
+            continue
+        elif is_dateline(text):
+            break
+        elif is_name_line(text) and words(text) > 0:
+            pending.append(j)
+        elif (
+            profile.caption_after_photo_credit and family_name(fams[j - 1]) == "photo-credit"
+        ) or any(is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3))):
+            roles[j] = "caption"
+            last = j
+        else:
+            break
+    # Names right under the credit lines, before the body, are the byline ("Name, title").
+    if pending and pending[0] <= last + 2:
+        for p in pending:
+            roles[p] = "byline"
+        last = max(last, pending[-1])
+    return last
+
+
+def _dateline_end(
+    header_end: int, texts: Sequence[str], fams: Families, n: int, roles: dict[int, str]
+) -> int:
+    """The body's dateline ends the header, when what stands before it is header-sized."""
+    for i in range(max(header_end + 1, 0), min(n, header_end + 1 + DATELINE_REACH)):
+        if STRONG_DATELINE.search(texts[i]) and fams[i] is None:
+            long_blocks = sum(
+                1
+                for k in range(header_end + 1, i)
+                if is_long_paragraph(texts[k]) and fams[k] is None
+            )
+            if long_blocks <= HEADER_LONG_BLOCKS:
+                for k in range(header_end + 1, i):
+                    roles.setdefault(k, "header")
+                return i - 1
+            break
+    return header_end
