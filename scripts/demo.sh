@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything, then run the main job on the bundled offline demo: serve the demo mirror on
-# 127.0.0.1, crawl it with the kompas, kumparan and tribun spiders, stop the mirror.
+# 127.0.0.1, crawl it with the spider of every registered site, stop the mirror.
 # Items go to output/demo/<spider>.jsonl; the seeds' clean texts to output/clean/; the corpus
 # report to output/report.html and the corpus as a Hugging Face dataset to output/dataset/.
 set -euo pipefail
@@ -26,7 +26,9 @@ if [ -z "$url" ]; then
 fi
 echo "demo: mirror at $url"
 
-for spider in kompas kumparan tribun; do
+# Every crawled site of the registry (cleaners/sites/), each with its own spider.
+sites=$(.venv/bin/python -c "from cleaners.sites import CRAWLED_SITES; print(*CRAWLED_SITES)")
+for spider in $sites; do
   .venv/bin/scrapy crawl "$spider" -s MIRROR_URL="$url" -s AUTOTHROTTLE_ENABLED=False \
     -s DOWNLOAD_DELAY=0 -O "output/demo/$spider.jsonl" -L WARNING
   found=$(wc -l < "output/demo/$spider.jsonl")
