@@ -33,7 +33,7 @@ def test_every_fault_ends_in_a_retry_or_a_counted_reason(tmp_path: Path) -> None
                 "-s",
                 "DOWNLOAD_DELAY=0",
                 "-s",
-                "DOWNLOAD_TIMEOUT=3",
+                "DOWNLOAD_TIMEOUT=1.5",
                 "-s",
                 "RETRY_TIMES=2",
                 "-s",

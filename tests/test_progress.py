@@ -11,6 +11,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,57 +56,66 @@ def _on_a_terminal(args: list[str], timeout: float = 120) -> str:
     return b"".join(chunks).decode("utf-8", errors="replace")
 
 
-def test_crawl_off_a_terminal_logs_a_progress_line(tmp_path: Path) -> None:
-    with running_mirror(tmp_path / "log") as url:
-        result = run_scrapy(
-            "crawl",
-            "kumparan",
-            "-O",
-            tmp_path / "items.jsonl",
-            *offline_settings(url, tmp_path),
-            "-s",
-            "PROGRESS_INTERVAL=0.2",
-            "-s",
-            "DOWNLOAD_DELAY=0.3",
-        )
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_mirror(tmp_path_factory.mktemp("mirror") / "log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def logged_crawl(
+    mirror: str, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, subprocess.CompletedProcess]:
+    """A crawl whose output goes to a log (not a terminal), with its archive."""
+    folder = tmp_path_factory.mktemp("crawl")
+    result = run_scrapy(
+        "crawl",
+        "kumparan",
+        "-O",
+        folder / "items.jsonl",
+        *offline_settings(mirror, folder),
+        "-s",
+        "PROGRESS_INTERVAL=0.2",
+        "-s",
+        "DOWNLOAD_DELAY=0.3",
+    )
     assert result.returncode == 0, result.stderr[-2000:]
+    return folder, result
+
+
+def test_crawl_off_a_terminal_logs_a_progress_line(logged_crawl) -> None:
+    _, result = logged_crawl
     lines = [line for line in result.stderr.splitlines() if "progress: " in line]
     assert lines, "no progress line"
     assert " pages (" in lines[-1] and " articles, queue " in lines[-1]
     assert "\r" not in result.stderr  # nothing interactive in a log
 
 
-def test_crawl_on_a_terminal_draws_one_live_status_line(tmp_path: Path) -> None:
-    with running_mirror(tmp_path / "log") as url:
-        screen = _on_a_terminal(
-            [
-                "crawl",
-                "kumparan",
-                "-O",
-                str(tmp_path / "items.jsonl"),
-                *offline_settings(url, tmp_path),
-                "-s",
-                "DOWNLOAD_DELAY=0.3",
-                "-L",
-                "WARNING",
-            ]
-        )
+def test_crawl_on_a_terminal_draws_one_live_status_line(mirror: str, tmp_path: Path) -> None:
+    screen = _on_a_terminal(
+        [
+            "crawl",
+            "kumparan",
+            "-O",
+            str(tmp_path / "items.jsonl"),
+            *offline_settings(mirror, tmp_path),
+            "-s",
+            "DOWNLOAD_DELAY=0.3",
+            "-L",
+            "WARNING",
+        ]
+    )
     assert "\r" in screen and "crawl: " in screen
     final = screen.rsplit("crawl: ", 1)[1].split("\n", 1)[0]
     assert "4 articles" in final and "kumparan 4" in final
     assert "progress: " not in screen  # the log line is for logs only
 
 
-def test_regenerate_off_a_terminal_prints_progress_lines(tmp_path: Path) -> None:
-    with running_mirror(tmp_path / "log") as url:
-        crawl = run_scrapy(
-            "crawl", "kumparan", "-O", tmp_path / "i.jsonl", *offline_settings(url, tmp_path)
-        )
-    assert crawl.returncode == 0, crawl.stderr[-2000:]
+def test_regenerate_off_a_terminal_prints_progress_lines(logged_crawl, tmp_path: Path) -> None:
+    folder, _ = logged_crawl
     result = run_scrapy(
-        "regenerate", tmp_path / "raw", "-o", tmp_path / "again", "-s", "PROGRESS_INTERVAL=0.000001"
+        "regenerate", folder / "raw", "-o", tmp_path / "again", "-s", "PROGRESS_INTERVAL=0.000001"
     )
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "regenerate: progress:" in line]
     assert lines and "articles" in lines[-1]
-    assert "\r" not in result.stderr
