@@ -7,4 +7,6 @@ bash scripts/bootstrap.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# Two processes, each module in one of them (its shared crawls and servers stay shared);
+# TEST_WORKERS=0 runs everything in this process.
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"
