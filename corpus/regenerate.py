@@ -24,7 +24,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from cleaners.sites import CRAWLED_SITES, site_for_url
+from corpus.archive_index import Index, PageRef, Unit, index_archives
 from corpus.article import (
     ArticlePlan,
     Rejected,
@@ -34,33 +34,19 @@ from corpus.article import (
     language_label,
     read_article_page,
 )
-from corpus.extraction import FALLBACK, is_html
+from corpus.extraction import FALLBACK, ExtractedPage
 from corpus.language import detect_language
-from corpus.store import CorpusStore, FinishReport
-from corpus.urls import canonical_url, listed_as_article, page_number
-from corpus.warc import (
-    DEFAULT_MAX_BODY,
-    ArchivedResponse,
-    BadRecord,
-    Discovery,
-    Revisit,
+from corpus.payload import (
+    MAX_HTTP_HEADER_BYTES,
+    Incomplete,
+    PayloadError,
     TooLarge,
-    read_response_at,
-    read_responses,
-    warc_files,
+    decode_body,
+    split_head,
 )
-
-# A page of an article in the archive: (WARC-Date, file, offset).
-PageRef = tuple[str, str, int]
-
-
-@dataclass
-class Unit:
-    """One article to rebuild: its archived pages by key ("all", 1, 2, ...)."""
-
-    article: str
-    pages: dict[str | int, PageRef] = field(default_factory=dict)
-    fetched: set[str] = field(default_factory=set)  # the URLs of its records, as archived
+from corpus.payload import content_type as http_content_type
+from corpus.store import CorpusStore, FinishReport
+from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, read_block
 
 
 @dataclass
@@ -73,90 +59,18 @@ class Outcome:
 
 @dataclass
 class Report:
-    files: int = 0
-    records: int = 0
+    index: Index = field(default_factory=Index)
     pages_read: int = 0
     seconds: float = 0.0
-    skipped: Counter[str] = field(default_factory=Counter)
+    # Articles not written, by reason (the records skipped are in the index).
+    rejected: Counter[str] = field(default_factory=Counter)
     extractors: Counter[str] = field(default_factory=Counter)
-    # canonical article URL -> every URL a crawl found for it (the archive's discovery records)
-    discovered: dict[str, set[str]] = field(default_factory=dict)
     corpus: FinishReport | None = None
 
-
-def index_archive(paths: list[str], report: Report, max_body: int = DEFAULT_MAX_BODY) -> list[Unit]:
-    """Pass 1: the articles in the archives and where their pages are."""
-    units: dict[str, Unit] = {}
-    originals: dict[str, PageRef] = {}  # payload digest -> the response that archived it
-    revisits: list[Revisit] = []
-    files = warc_files(paths)
-    report.files = len(files)
-    for path in files:
-        for record in read_responses(path, bodies=False, max_body=max_body):
-            if isinstance(record, Discovery):
-                report.discovered.setdefault(record.article, set()).add(record.url)
-                continue
-            if isinstance(record, Revisit):
-                revisits.append(record)
-                continue
-            if isinstance(record, TooLarge):
-                report.skipped["body larger than the size cap"] += 1
-                print(f"regenerate: warning: {record}", file=sys.stderr)
-                continue
-            if isinstance(record, BadRecord):
-                report.skipped["unreadable record (truncated or not WARC)"] += 1
-                print(f"regenerate: warning: {record}", file=sys.stderr)
-                continue
-            report.records += 1
-            reason = _skip_reason(record)
-            if reason:
-                report.skipped[reason] += 1
-                continue
-            ref = (record.date, record.file, record.offset)
-            if record.digest:
-                originals.setdefault(record.digest, ref)
-            _add_page(units, record.url, ref)
-    # A revisit is its URL's page with the payload of the response it refers to (by digest).
-    for revisit in revisits:
-        original = originals.get(revisit.digest)
-        if original is None:
-            report.skipped["revisit of a record not in these archives"] += 1
-            continue
-        report.records += 1
-        if not _skip_reason_of_url(revisit.url):
-            _add_page(units, revisit.url, (revisit.date, original[1], original[2]))
-    # Another tool's archive has no discovery records: the URLs it fetched are what led to the
-    # article (the project's own archive lists every URL found, fetched ones included).
-    for article, unit in units.items():
-        if article not in report.discovered:
-            report.discovered[article] = set(unit.fetched)
-    return [units[key] for key in sorted(units)]
-
-
-def _add_page(units: dict[str, Unit], url: str, ref: PageRef) -> None:
-    article = canonical_url(url)
-    query_page = "all" if "page=all" in url else (page_number(url) or 1)
-    unit = units.setdefault(article, Unit(article))
-    unit.fetched.add(url)
-    # The first fetch of a page wins, as in a crawl that fetched it once.
-    if query_page not in unit.pages or ref[0] < unit.pages[query_page][0]:
-        unit.pages[query_page] = ref
-
-
-def _skip_reason_of_url(url: str) -> str | None:
-    if site_for_url(url) not in CRAWLED_SITES:
-        return "unsupported host"
-    if not listed_as_article(url):
-        return "listing page"
-    return None
-
-
-def _skip_reason(record: ArchivedResponse) -> str | None:
-    if record.status != 200:
-        return f"HTTP status {record.status or 'unknown'}"
-    if not is_html(record.headers.get("content-type", "")):
-        return Rejection.NOT_HTML.label
-    return _skip_reason_of_url(record.url)
+    @property
+    def skipped(self) -> Counter[str]:
+        """Every record and article not used, by reason."""
+        return self.index.skipped + self.rejected
 
 
 def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
@@ -170,18 +84,17 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
             ref = unit.pages.get(plan.key)
             if ref is None:
                 return Outcome(unit.article, None, Rejection.INCOMPLETE.label, read)
-            record = read_response_at(ref[1], ref[2], max_body)
             read += 1
-            content_type = record.headers.get("content-type", "")
-            page = read_article_page(record.body, content_type, record.url)
             # Fetched when the page (a revisit: the revisit) was archived.
-            plan = plan.add(page, ref[0])
+            plan = plan.add(_page(ref, max_body), ref.date)
         fields = assemble(plan)
     except Rejected as rejected:
         return Outcome(unit.article, None, rejected.reason.label, read)
     except TooLarge:
         return Outcome(unit.article, None, Rejection.TOO_LARGE.label, read)
-    except BadRecord:
+    except Incomplete:
+        return Outcome(unit.article, None, "page cut short (did not arrive whole)", read)
+    except (ArchiveError, PayloadError):
         return Outcome(unit.article, None, Rejection.BAD_RECORD.label, read)
     fields["urls"] = []  # the writer adds what the archive's discovery records say
     language = detect_language(fields["text"])
@@ -189,6 +102,19 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
         return Outcome(unit.article, None, language_label(language.language), read)
     fields["language"], fields["language_score"] = language.language, language.score
     return Outcome(unit.article, fields, None, read)
+
+
+def _page(ref: PageRef, max_body: int) -> ExtractedPage:
+    """An archived page, read whole (every segment), decoded as the server meant it."""
+    limit = max_body + (MAX_HTTP_HEADER_BYTES if ref.http else 0)
+    block = b"".join(
+        read_block(b.file, b.offset, b.ordinal, b.record_id, limit) for b in ref.blocks
+    )
+    if not ref.http:
+        return read_article_page(block[: max_body + 1], ref.content_type, ref.url)
+    _, headers, rest = split_head(block)
+    body = decode_body(headers, rest, max_body)
+    return read_article_page(body, http_content_type(headers), ref.url)
 
 
 def _outcomes(units: list[Unit], workers: int, max_body: int) -> Iterator[Outcome]:
@@ -221,7 +147,8 @@ def regenerate(
 ) -> Report:
     report = Report()
     started = time.perf_counter()
-    units = index_archive(paths, report, max_body)
+    report.index = index_archives(paths, max_body)
+    units = [report.index.units[key] for key in sorted(report.index.units)]
     store = CorpusStore(outdir)
     total = sum(len(u.pages) for u in units)
     try:
@@ -239,7 +166,7 @@ def regenerate(
             report.pages_read += outcome.pages_read
             bar.update(outcome.pages_read)
             if outcome.item is None:
-                report.skipped[outcome.reason or "unknown"] += 1
+                report.rejected[outcome.reason or "unknown"] += 1
             else:
                 kind = "fallback" if outcome.item["extractor"] == FALLBACK else "site"
                 report.extractors[f"{outcome.item['site']}/{kind}"] += 1
@@ -253,8 +180,8 @@ def regenerate(
                     flush=True,
                 )
         bar.close()
-        report.corpus = store.finish(report.discovered)
-        store.record_run("regenerate", report.corpus, dict(report.skipped))
+        report.corpus = store.finish(report.index.discovered)
+        store.record_run("regenerate", report.corpus, dict(report.rejected))
     finally:
         store.close()
     report.seconds = time.perf_counter() - started

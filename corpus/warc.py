@@ -1,23 +1,40 @@
-"""Reading WARC files back, ours or any other crawler's (warcio), with bounded memory.
+"""Reading web archives, ours and any other crawler's, as untrusted input with bounded memory.
 
-``read_responses`` walks a file's response, revisit and discovery records; ``read_response_at``
-reads one response again by its offset. Damage costs the record or the rest of the file, never
-the run: it is yielded as a ``BadRecord`` with a short reason.
+WARC 0.17 to 1.1 (uncompressed, gzip per record or for the whole file, zstd) is read with
+FastWARC; ARC (``.arc``, ``.arc.gz``) with warcio. Both give ``Record`` objects: the WARC
+headers that matter here, normalised (the target URI as a browser would read it, the payload
+digest in one letter case), and the first bytes of the block, or all of it, read with a cap.
+Nothing here raises on bad input: a damaged or oversized record is a ``Skipped`` with one
+reason, a file that cannot be read on is one ``Skipped`` for the rest of it.
+
+``read_block`` reads one record's whole block again, found by its offset where the file
+allows seeking to it, else by its place in the file; the record's identity is checked, so a
+wrong offset can never give another record's page.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import io
+import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from typing import IO, Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 # A metadata record of ours: an article URL as a spider found it (target: the canonical URL).
 DISCOVERED_HEADER = "WARC-Beritabersih-Discovered"
+# Record bodies larger than this are skipped (the crawl's DOWNLOAD_MAXSIZE).
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+# The WARC header block of one record (URIs included): real ones are well under 8 KiB.
+MAX_WARC_HEADER_BYTES = 64 * 1024
+# How much of a log line may quote a record or an error.
+EXCERPT = 200
+_ARC_MAGIC = b"filedesc://"
 
 
 def now_stamp() -> str:
@@ -26,189 +43,322 @@ def now_stamp() -> str:
 
 
 @dataclass
-class ArchivedResponse:
-    url: str
+class Record:
+    """One archive record: what regenerate needs of its headers, and (part of) its block."""
+
+    kind: str  # the WARC-Type (an ARC record is a "response")
+    url: str  # WARC-Target-URI as a browser reads it ("" when it is none)
     date: str
-    status: int
-    headers: dict[str, str]
-    body: bytes
+    record_id: str
     file: str
-    offset: int
-    digest: str = ""  # WARC-Payload-Digest, when the writer recorded one
+    offset: int  # where the record starts in the file (-1: not addressable)
+    ordinal: int  # its place in the file, counting records from 0
+    block: bytes  # the block's first bytes (or all of it)
+    block_length: int  # the length the record declares
+    content_type: str = ""  # the block's (WARC Content-Type)
+    digest: str = ""  # WARC-Payload-Digest, "algorithm:VALUE" upper-case
+    refers_to_uri: str = ""
+    refers_to_date: str = ""
+    truncated: str = ""  # WARC-Truncated: why the writer cut the record
+    segment: int = 0  # WARC-Segment-Number (0: not segmented)
+    segment_origin: str = ""  # WARC-Segment-Origin-ID, on continuation records
+    segment_total: int = 0  # WARC-Segment-Total-Length, on the last segment
+    discovered: str = ""  # our metadata records: the URL a spider found
+    url_problem: str = ""  # why the target URI is no URL, when it is not
+
+    @property
+    def whole(self) -> bool:
+        """The block read is all of the block the record declares."""
+        return len(self.block) >= self.block_length
 
 
 @dataclass
-class Discovery:
-    """A URL a spider found for an article (canonical URL)."""
+class Skipped:
+    """A record or the rest of a file not read: one counted reason, a short detail."""
 
-    article: str
-    url: str
-
-
-@dataclass
-class Revisit:
-    """A ``revisit`` record (Heritrix, Common Crawl, Wget's deduplication): the page at ``url``
-    was fetched again at ``date`` and its payload is the one with ``digest``, archived before."""
-
-    url: str
-    date: str
-    digest: str
+    reason: str
+    detail: str
+    rest_of_file: bool = False
 
 
-class BadRecord(Exception):
-    """A record that cannot be read; the reason is counted and the run goes on."""
+class ArchiveError(ValueError):
+    """A record's block cannot be read again (gone, cut short, too large)."""
 
 
-def warc_files(paths: list[str]) -> list[Path]:
-    """WARC files named directly or found in folders (``.warc``, ``.warc.gz``, ``.open`` too)."""
-    found: list[Path] = []
-    for arg in paths:
-        path = Path(arg)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and ".warc" in p.name))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
+def excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
 
 
-def _archived(record: Any, path: str, offset: int, body: bytes) -> ArchivedResponse:
-    http = record.http_headers
+def normal_uri(raw: str) -> tuple[str, str]:
+    """(the URI as a browser reads it, "" or why it is no URL).
+
+    Angle brackets (Wget) and surrounding spaces go, the fragment goes, scheme and host are
+    lower-cased, default ports dropped, inner spaces percent-encoded.
+    """
+    text = raw.strip().strip("<>").strip()
     try:
-        status = int(http.get_statuscode()) if http else 0
-    except (TypeError, ValueError):
-        status = 0
-    return ArchivedResponse(
-        url=record.rec_headers.get_header("WARC-Target-URI") or "",
-        date=record.rec_headers.get_header("WARC-Date") or "",
-        status=status,
-        headers={k.lower(): v for k, v in (http.headers if http else [])},
-        body=body,
-        file=path,
-        offset=offset,
-        digest=record.rec_headers.get_header("WARC-Payload-Digest") or "",
+        parts = urlsplit(text)
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError as err:
+        return text, f"not a URL ({err})"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return text, ""
+    default = {"http": 80, "https": 443}[scheme]
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    if "@" in parts.netloc:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return urlunsplit((scheme, netloc, path or "/", query, "")), ""
+
+
+def normal_digest(value: str) -> str:
+    """``sha1:ABC``, ``SHA1:abc`` and ``sha1:abc`` name one payload."""
+    algorithm, sep, digest = value.strip().partition(":")
+    return f"{algorithm.lower()}:{digest.upper()}" if sep else value.strip().upper()
+
+
+def is_arc(path: Path) -> bool:
+    """An ARC file (plain or gzip), told by its first bytes."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+            if head.startswith(b"\x1f\x8b"):
+                fh.seek(0)
+                with gzip.GzipFile(fileobj=fh) as inflated:
+                    head = inflated.read(len(_ARC_MAGIC))
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
+    return head.startswith(_ARC_MAGIC)
+
+
+def read_records(path: Path, head: int) -> Iterator[Record | Skipped]:
+    """Every record of an archive, with at most ``head`` bytes of each block."""
+    reader = _arc_records if is_arc(path) else _warc_records
+    yield from reader(path, head)
+
+
+# --- WARC (FastWARC) ---------------------------------------------------------------------
+
+
+def _warc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
+    from fastwarc import ArchiveIterator
+
+    ordinal = -1
+    try:
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(
+                fh,
+                parse_http=False,
+                auto_decode="none",
+                max_header_len=MAX_WARC_HEADER_BYTES,
+                quirks_mode=True,
+            )
+            last: Record | None = None
+            for ordinal, rec in enumerate(records):
+                last = _warc_record(rec, str(path), ordinal, head)
+                yield last
+    except (OSError, ValueError, EOFError) as err:
+        where = f"after record {ordinal + 1}" if ordinal >= 0 else "from its start"
+        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}", True)
+        return
+    # The reader stops quietly where a file is cut: the last record tells.
+    if last is not None and (problem := _cut_after(path, last)):
+        yield Skipped("file cut short (truncated archive)", f"{path.name}: {problem}", True)
+
+
+def _warc_record(rec: Any, file: str, ordinal: int, head: int) -> Record:
+    h = rec.headers
+    kind = str(rec.record_type).rsplit(".", 1)[-1].lower()
+    url, problem = normal_uri(h.get("WARC-Target-URI") or "")
+    block = rec.reader.read(head)
+    return Record(
+        kind=kind,
+        url=url,
+        date=h.get("WARC-Date") or "",
+        record_id=h.get("WARC-Record-ID") or "",
+        file=file,
+        offset=rec.stream_pos,
+        ordinal=ordinal,
+        block=block,
+        block_length=rec.content_length,
+        content_type=h.get("Content-Type") or "",
+        digest=normal_digest(h.get("WARC-Payload-Digest") or ""),
+        refers_to_uri=normal_uri(h.get("WARC-Refers-To-Target-URI") or "")[0],
+        refers_to_date=h.get("WARC-Refers-To-Date") or "",
+        truncated=h.get("WARC-Truncated") or "",
+        segment=_int(h.get("WARC-Segment-Number")),
+        segment_origin=h.get("WARC-Segment-Origin-ID") or "",
+        segment_total=_int(h.get("WARC-Segment-Total-Length")),
+        discovered=h.get(DISCOVERED_HEADER) or "",
+        url_problem=problem,
     )
 
 
-# Record bodies larger than this are skipped (the crawl's DOWNLOAD_MAXSIZE), so no archive can
-# make a reader hold more than about this much of one record in memory.
-DEFAULT_MAX_BODY = 16 * 1024 * 1024
-# Room for the HTTP headers inside a response record's declared length.
-_HEADER_ROOM = 256 * 1024
-# How much of an error message (which may quote record content) reaches a log line.
-_EXCERPT = 200
+def _int(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() else 0
 
 
-class TooLarge(BadRecord):
-    """A record whose body is larger than the size cap: skipped, counted apart."""
-
-
-def _excerpt(err: BaseException) -> str:
-    text = f"{type(err).__name__}: {err}"
-    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "..."
-
-
-def _read_body(record: Any, max_body: int, where: str) -> bytes:
-    """A record's payload, read with a cap (decompression streams, never inflated whole);
-    ``TooLarge`` past the cap, ``BadRecord`` when the record did not arrive whole."""
-    body = record.content_stream().read(max_body + 1)
-    if len(body) > max_body:
-        raise TooLarge(f"{where}: body larger than {max_body} bytes")
-    if getattr(record.raw_stream, "limit", 0) > 0:
-        raise BadRecord(f"{where}: the record is cut short (truncated archive)")
-    return body
-
-
-def _check_whole(record: Any, where: str) -> None:
-    """Read a record's raw bytes through (in chunks) to know it arrived whole.
-
-    (The iterator reads them anyway to reach the next record.)"""
-    stream = record.raw_stream
-    while stream.read(1 << 16):
-        pass
-    if getattr(stream, "limit", 0) > 0:
-        raise BadRecord(f"{where}: the record is cut short (truncated archive)")
-
-
-def read_responses(
-    path: Path, bodies: bool = True, max_body: int = DEFAULT_MAX_BODY
-) -> Iterator[ArchivedResponse | Discovery | Revisit | BadRecord]:
-    """The response and discovery records of a WARC file, in order; what cannot be read is a
-    ``BadRecord``.
-
-    Every whole record before damage is read; at the first damage (a truncated gzip member, a
-    record that is not WARC) the rest of the file is skipped with one ``BadRecord``. A body
-    larger than ``max_body`` is a ``TooLarge`` and the file goes on. warcio stops quietly at a
-    truncated gzip member, so the end of the last record read is compared with the file's size:
-    a shorter read means a truncated tail.
-    """
-    size = path.stat().st_size
-    if size == 0:
-        yield BadRecord(f"{path.name}: empty file")
-        return
-    end = 0
+def _cut_after(path: Path, last: Record) -> str | None:
+    """Why the file ends inside its last record (or after it, inside another), or None."""
+    if last.block_length > DEFAULT_MAX_BODY * 4:
+        return None  # skipped as too large anyway; not read whole to check
+    again = _at_offset(path, last.offset, last.block_length) if last.offset >= 0 else None
+    if again is None or again.record_id != last.record_id:
+        again = _by_ordinal(path, last.ordinal, last.block_length)
+    if again is None or not again.whole:
+        return f"its last record ({last.ordinal + 1}) is cut short"
     with open(path, "rb") as fh:
-        iterator = ArchiveIterator(fh)
-        try:
-            for record in iterator:
-                item = _item(record, iterator, path, bodies, max_body)
-                if isinstance(item, BadRecord) and not isinstance(item, TooLarge):
-                    yield item  # the rest of the file cannot be trusted
-                    return
-                if item is not None:
-                    yield item
-            end = iterator.get_record_offset() + (iterator.get_record_length() or 0)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, TypeError) as err:
-            yield BadRecord(f"{path.name}: unreadable from here on ({_excerpt(err)})")
-            return
-    if end < size:
-        yield BadRecord(f"{path.name}: truncated after byte {end} of {size}")
+        fh.seek(max(last.offset, 0))
+        if fh.read(2) == b"\x1f\x8b" and not _gzip_ends_whole(fh, last.offset):
+            return "its last gzip member does not end"
+    return None
 
 
-def _item(
-    record: Any, iterator: ArchiveIterator, path: Path, bodies: bool, max_body: int
-) -> ArchivedResponse | Discovery | Revisit | BadRecord | None:
-    """What one record gives: a response, a discovery, a revisit, damage, or nothing."""
-    headers = record.rec_headers
-    target = headers.get_header("WARC-Target-URI")
-    if record.rec_type == "metadata":
-        found = headers.get_header(DISCOVERED_HEADER)
-        return Discovery(target, found) if found and target else None
-    if record.rec_type == "revisit":
-        digest = headers.get_header("WARC-Payload-Digest")
-        if target and digest:
-            return Revisit(target, headers.get_header("WARC-Date") or "", digest)
-        return None
-    if record.rec_type != "response":
-        return None
-    if not target:
-        return BadRecord(f"{path.name}: a record without a target URI (not WARC)")
-    where = f"{path.name} ({target[:120]})"
-    if (record.length or 0) > max_body + _HEADER_ROOM:
-        return TooLarge(f"{where}: body larger than {max_body} bytes")
-    body = b""
+def _gzip_ends_whole(fh: IO[bytes], offset: int) -> bool:
+    """The gzip members from ``offset`` on all end (their output is dropped, in steps)."""
+    fh.seek(offset)
+    inflate = zlib.decompressobj(31)
+    started = False  # the current member has had input
+    while chunk := fh.read(1 << 16):
+        while chunk:
+            if inflate.eof:
+                inflate, started = zlib.decompressobj(31), False
+            if not started and not chunk.strip(b"\0\r\n \t"):
+                break  # padding after the last member
+            started = True
+            try:
+                inflate.decompress(chunk, 1 << 20)
+                while inflate.unconsumed_tail:
+                    inflate.decompress(inflate.unconsumed_tail, 1 << 20)
+            except zlib.error:
+                return False
+            chunk = inflate.unused_data if inflate.eof else b""
+    return inflate.eof or not started
+
+
+# --- ARC (warcio) --------------------------------------------------------------------------
+
+
+def _arc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    ordinal = -1
+    chatter = io.StringIO()  # what warcio prints, said once, shortly, with the file's name
     try:
-        if bodies:
-            body = _read_body(record, max_body, where)
-        else:
-            _check_whole(record, where)
-    except BadRecord as err:
-        return err
-    # Read the body before asking for the offset: warcio's get_record_offset() reads the
-    # record to its end.
-    return _archived(record, str(path), iterator.get_record_offset(), body)
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(fh, arc2warc=True, no_record_parse=True)
+            while True:
+                with contextlib.redirect_stderr(chatter):
+                    rec = next(records, None)
+                    if rec is None:
+                        break
+                    ordinal += 1
+                    block = rec.raw_stream.read(head)  # before the offset: asking reads it all
+                    item = _arc_record(rec, block, str(path), records.get_record_offset(), ordinal)
+                if rec.rec_type != "warcinfo":  # the ARC's version block
+                    yield item
+    except Exception as err:  # warcio raises what its parsers raise: the file is done
+        where = f"after record {ordinal + 1}" if ordinal >= 0 else "from its start"
+        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}", True)
+    if chatter.getvalue().strip():
+        yield Skipped("archive library warning", f"{path.name}: {excerpt(chatter.getvalue())}")
 
 
-def read_response_at(path: str, offset: int, max_body: int = DEFAULT_MAX_BODY) -> ArchivedResponse:
-    """The response record at a byte offset of a WARC file (as ``read_responses`` gave it)."""
+def _arc_record(rec: Any, block: bytes, file: str, offset: int, ordinal: int) -> Record:
+    h = rec.rec_headers
+    url, problem = normal_uri(h.get_header("WARC-Target-URI") or "")
+    length = _int(h.get_header("Content-Length"))
+    return Record(
+        kind="response",
+        url=url,
+        date=h.get_header("WARC-Date") or "",
+        record_id=f"<arc:{offset}>",
+        file=file,
+        offset=offset,
+        ordinal=ordinal,
+        block=block,
+        block_length=length,
+        url_problem=problem,
+    )
+
+
+# --- one record again ----------------------------------------------------------------------
+
+
+def read_block(file: str, offset: int, ordinal: int, record_id: str, limit: int) -> bytes:
+    """The whole block of a record read before (``ArchiveError`` when it cannot be)."""
+    path = Path(file)
+    record = _at_offset(path, offset, limit) if offset >= 0 else None
+    if record is None or record.record_id != record_id:
+        record = _by_ordinal(path, ordinal, limit)
+    if record is None or record.record_id != record_id:
+        raise ArchiveError(f"{path.name}: record {ordinal} is not there any more")
+    if record.block_length > limit:
+        raise ArchiveError(f"{path.name}: record {ordinal}: larger than {limit} bytes")
+    if not record.whole:
+        raise ArchiveError(f"{path.name}: record {ordinal} is cut short (truncated archive)")
+    return record.block
+
+
+def _at_offset(path: Path, offset: int, limit: int) -> Record | None:
+    """The record starting at ``offset``, when the file can be entered there."""
+    records = _arc_at(path, offset, limit) if is_arc(path) else _warc_at(path, offset, limit)
+    return next((r for r in records if isinstance(r, Record)), None)
+
+
+def _warc_at(path: Path, offset: int, limit: int) -> Iterator[Record | Skipped]:
+    from fastwarc import ArchiveIterator
+
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            records = ArchiveIterator(
+                fh,
+                parse_http=False,
+                auto_decode="none",
+                max_header_len=MAX_WARC_HEADER_BYTES,
+                quirks_mode=True,
+            )
+            for rec in records:
+                yield _warc_record(rec, str(path), -1, limit + 1)
+                return
+    except (OSError, ValueError, EOFError):
+        return
+
+
+def _arc_at(path: Path, offset: int, limit: int) -> Iterator[Record | Skipped]:
+    fh: IO[bytes]
     with open(path, "rb") as fh:
         fh.seek(offset)
-        try:
-            for record in ArchiveIterator(fh):
-                if record.rec_type == "response":
-                    body = _read_body(record, max_body, f"{Path(path).name}@{offset}")
-                    return _archived(record, path, offset, body)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, TypeError) as err:
-            raise BadRecord(f"{Path(path).name}@{offset}: {_excerpt(err)}") from err
-    raise BadRecord(f"{Path(path).name}@{offset}: no response record")
+        for item in _arc_stream(fh, path, offset, limit):
+            yield item
+            return
+
+
+def _arc_stream(fh: IO[bytes], path: Path, offset: int, limit: int) -> Iterator[Record | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            for rec in ArchiveIterator(fh, arc2warc=True, no_record_parse=True):
+                if rec.rec_type != "warcinfo":
+                    yield _arc_record(rec, rec.raw_stream.read(limit + 1), str(path), offset, -1)
+                    return
+    except Exception:  # as in _arc_records: a damaged record reads as none
+        return
+
+
+def _by_ordinal(path: Path, ordinal: int, limit: int) -> Record | None:
+    """The file read from its start to the record (a file compressed as one stream)."""
+    for item in read_records(path, limit + 1):
+        if isinstance(item, Record) and item.ordinal == ordinal:
+            return item
+    return None
+
+
+# For the WARC/ARC name test of folders.
+ARCHIVE_NAME = re.compile(r"\.(?:w?arc)(?:\.gz|\.zst)?(?:\.open)?$", re.IGNORECASE)

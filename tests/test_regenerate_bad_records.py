@@ -77,8 +77,9 @@ def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
     assert "skipped 1: unsupported host" in err
     assert "skipped 2: not HTML" in err  # robots.txt and an image
     assert "not an article page" in err  # the broken page carries no article markup
-    assert "skipped 2: unreadable record (truncated or not WARC)" in err
-    assert "b.warc.gz: truncated after byte" in err and "c.warc.gz: a record without" in err
+    assert "skipped 1: file cut short (truncated archive)" in err
+    assert "b.warc.gz: its last" in err  # the cut file, named
+    assert "c.warc.gz: no records (not a WARC or ARC file)" in err
     manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
     # The good page, and the first record of the truncated file, are in the corpus (the copies
     # of the same page fold into one document).
@@ -118,8 +119,9 @@ def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode != 0 and "no such file or folder" in result.stderr
 
 
-def test_archive_reader_returns_bodies_and_offsets_that_seek_back(tmp_path: Path) -> None:
-    from corpus.warc import ArchivedResponse, read_response_at, read_responses
+def test_archive_reader_returns_blocks_and_finds_them_again(tmp_path: Path) -> None:
+    from corpus.payload import split_head
+    from corpus.warc import Record, read_block, read_records
 
     write_warc(
         tmp_path / "a.warc.gz",
@@ -128,7 +130,12 @@ def test_archive_reader_returns_bodies_and_offsets_that_seek_back(tmp_path: Path
             (KUMPARAN, "text/html; charset=utf-8", kumparan_page()),
         ],
     )
-    records = [r for r in read_responses(tmp_path / "a.warc.gz") if isinstance(r, ArchivedResponse)]
-    assert [r.body for r in records] == [b"User-agent: *\nDisallow: /x\n", kumparan_page()]
-    for record in records:
-        assert read_response_at(record.file, record.offset).body == record.body
+    records = [r for r in read_records(tmp_path / "a.warc.gz", 1 << 20) if isinstance(r, Record)]
+    assert [split_head(r.block)[2] for r in records] == [
+        b"User-agent: *\nDisallow: /x\n",
+        kumparan_page(),
+    ]
+    for r in records:
+        assert read_block(r.file, r.offset, r.ordinal, r.record_id, 1 << 20) == r.block
+        # A wrong offset never gives another record: the record is found by its place.
+        assert read_block(r.file, 0, r.ordinal, r.record_id, 1 << 20) == r.block

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+
+if TYPE_CHECKING:
+    from corpus.regenerate import Report
 
 
 class Command(ScrapyCommand):
@@ -67,20 +71,31 @@ class Command(ScrapyCommand):
             )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
-        rate = report.pages_read / report.seconds if report.seconds else 0.0
+        _summary(report, opts.output)
+
+
+def _summary(report: Report, output: str) -> None:
+    """What was read, what became of every record and article, and the corpus."""
+    from corpus.warc import excerpt
+
+    index = report.index
+    rate = report.pages_read / report.seconds if report.seconds else 0.0
+    say = partial(print, file=sys.stderr)
+    for path, why in index.left_out:
+        say(f"regenerate: left out {excerpt(str(path))}: {why}")
+    records = ", ".join(f"{kind} {n}" for kind, n in sorted(index.record_types.items()))
+    say(f"regenerate: {len(index.files)} files read; records: {records or 'none'}")
+    say(
+        f"regenerate: {report.pages_read} article pages read in {report.seconds:.1f} s "
+        f"({rate:.0f} pages/s)"
+    )
+    for reason, count in sorted(report.skipped.items()):
+        say(f"regenerate: skipped {count}: {reason}")
+    for kind, count in sorted(report.extractors.items()):
+        say(f"regenerate: extracted {count}: {kind}")
+    if report.corpus is not None:
         corpus = report.corpus
-        print(
-            f"regenerate: {report.files} files, {report.records} responses, {report.pages_read} "
-            f"article pages read in {report.seconds:.1f} s ({rate:.0f} pages/s)",
-            file=sys.stderr,
+        say(
+            f"regenerate: corpus: {corpus.new} new documents ({corpus.duplicates} duplicates "
+            f"folded), {corpus.total} in all, in {output}"
         )
-        for reason, count in sorted(report.skipped.items()):
-            print(f"regenerate: skipped {count}: {reason}", file=sys.stderr)
-        for kind, count in sorted(report.extractors.items()):
-            print(f"regenerate: extracted {count}: {kind}", file=sys.stderr)
-        if corpus is not None:
-            print(
-                f"regenerate: corpus: {corpus.new} new documents ({corpus.duplicates} duplicates "
-                f"folded), {corpus.total} in all, in {opts.output}",
-                file=sys.stderr,
-            )
