@@ -117,12 +117,16 @@ def index_archives(paths: list[str], max_body: int = DEFAULT_MAX_BODY) -> Index:
     pending = _Pending()
     for path in index.files:
         seen = 0
-        for item in _records_of(path):
-            seen += 1
-            if isinstance(item, Skipped):
-                _skip(index, item.reason, item.detail)
-            else:
-                _take(index, pending, item)
+        try:
+            for item in _records_of(path):
+                seen += 1
+                if isinstance(item, Skipped):
+                    _skip(index, item.reason, item.detail)
+                else:
+                    _take(index, pending, item)
+        except Exception as err:  # a reader's bug on hostile bytes costs the file, not the run
+            _skip(index, "unreadable file", f"{path.name}: {type(err).__name__}: {err}")
+            continue
         if seen == 0:
             _skip(index, "no records (not a WARC or ARC file)", path.name)
     pending.resolve(index)
@@ -146,6 +150,9 @@ def _records_of(path: Path) -> Iterator[Record | Skipped]:
 
 def _skip(index: Index, reason: str, detail: str = "") -> None:
     """Count a reason; ``detail`` (the file, and the record's URL) makes it a warning line."""
+    if not reason:
+        print(excerpt(f"regenerate: note: {detail}"), file=sys.stderr)
+        return
     index.skipped[reason] += 1
     if detail:
         print(excerpt(f"regenerate: warning: {detail}: {reason}"), file=sys.stderr)
@@ -214,34 +221,29 @@ def _take(index: Index, pending: _Pending, record: Record) -> None:
 
 
 def _take_page_record(index: Index, pending: _Pending, record: Record) -> None:
-    page, reason = _page_of(record, index.max_body)
-    payload_reason = reason if reason and reason.startswith(_PAYLOAD_REASONS) else None
+    if record.url_problem:
+        _skip(index, "target URI is not a URL", f"{Path(record.file).name}: {record.url}")
+        return
+    page, payload_reason = _page_of(record, index.max_body)
+    # A revisit may name this payload under another URL: what counts is the payload.
     pending.remember(record, _Original(page, payload_reason))
-    if page is None or reason is not None:
+    # The URL speaks first: another host's video is "unsupported host", not "too large".
+    reason = _url_reason(record.url) or payload_reason
+    if reason is not None:
         where = f"{Path(record.file).name}: {record.url}"
-        _skip(index, reason or "unreadable record", "" if reason in _QUIET else where)
-    elif record.segment:
+        _skip(index, reason, "" if reason in _QUIET else where)
+    elif page is not None and record.segment:
         pending.first_segments[record.record_id] = (record, page)
-    else:
+    elif page is not None:
         _add_page(index, page)
 
 
-# Reasons of a record's own payload: a revisit of it cannot be a page either.
-_PAYLOAD_REASONS = (
-    Rejection.NOT_HTML.label,
-    Rejection.TOO_LARGE.label,
-    "HTTP status",
-    "not an HTTP response",
-    "cut by its writer",
-)
 # Reasons too common to warn about, record by record.
-_QUIET = {Rejection.NOT_HTML.label, "unsupported host", "listing page"}
+_QUIET = {Rejection.NOT_HTML.label, "unsupported host", "listing page", "not an http(s) URL"}
 
 
 def _page_of(record: Record, max_body: int) -> tuple[PageRef | None, str | None]:
-    """The page a record holds (or None), and why it is not one to read (or None)."""
-    if record.url_problem:
-        return None, "target URI is not a URL"
+    """The page a record's payload is (or None), and why it is no usable page (or None)."""
     if record.truncated:
         return None, f"cut by its writer (WARC-Truncated: {record.truncated})"
     if record.block_length > max_body + MAX_HTTP_HEADER_BYTES:
@@ -249,18 +251,16 @@ def _page_of(record: Record, max_body: int) -> tuple[PageRef | None, str | None]
     ref = BlockRef(record.file, record.offset, record.ordinal, record.record_id)
     if record.kind != "response":
         page = PageRef(record.date, record.url, (ref,), False, record.content_type)
-        reason = None if is_html(record.content_type) else Rejection.NOT_HTML.label
-        return page, reason or _url_reason(record.url)
+        return page, None if is_html(record.content_type) else Rejection.NOT_HTML.label
     try:
         status, headers, _ = split_head(record.block)
     except PayloadError as err:
         return None, "not an HTTP response" if "status line" in str(err) else str(err)
-    page = PageRef(record.date, record.url, (ref,))
     if status != 200:
-        return page, f"HTTP status {status}"
+        return None, f"HTTP status {status}"
     if not is_html(http_content_type(headers)):
-        return page, Rejection.NOT_HTML.label
-    return page, _url_reason(record.url)
+        return None, Rejection.NOT_HTML.label
+    return PageRef(record.date, record.url, (ref,)), None
 
 
 def _url_reason(url: str) -> str | None:
@@ -278,12 +278,12 @@ def _take_revisit(index: Index, pending: _Pending, revisit: Record) -> None:
         index.skipped["target URI is not a URL"] += 1
         return
     original = pending.original_of(revisit)
-    if original is None or original.page is None:
+    if original is None:
         index.skipped[NOT_IN_ARCHIVES] += 1
         return
-    reason = original.reason or _url_reason(revisit.url)
-    if reason:
-        index.skipped[reason] += 1
+    reason = _url_reason(revisit.url) or original.reason
+    if reason or original.page is None:
+        index.skipped[reason or NOT_IN_ARCHIVES] += 1
         return
     page = original.page
     _add_page(index, PageRef(revisit.date, revisit.url, page.blocks, page.http, page.content_type))

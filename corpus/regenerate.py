@@ -46,7 +46,7 @@ from corpus.payload import (
 )
 from corpus.payload import content_type as http_content_type
 from corpus.store import CorpusStore, FinishReport
-from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, read_block
+from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
 
 
 @dataclass
@@ -96,6 +96,11 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
         return Outcome(unit.article, None, "page cut short (did not arrive whole)", read)
     except (ArchiveError, PayloadError):
         return Outcome(unit.article, None, Rejection.BAD_RECORD.label, read)
+    except Exception as err:  # a library's bug on hostile bytes costs the article, not the run
+        print(excerpt(f"regenerate: warning: {unit.article}: {err!r}"), file=sys.stderr)
+        return Outcome(
+            unit.article, None, f"{Rejection.UNREADABLE.label} ({type(err).__name__})", read
+        )
     fields["urls"] = []  # the writer adds what the archive's discovery records say
     language = detect_language(fields["text"])
     if language.rejected:

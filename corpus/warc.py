@@ -14,14 +14,18 @@ wrong offset can never give another record's page.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import gzip
+import hashlib
 import io
+import logging
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -57,6 +61,7 @@ class Record:
     block_length: int  # the length the record declares
     content_type: str = ""  # the block's (WARC Content-Type)
     digest: str = ""  # WARC-Payload-Digest, "algorithm:VALUE" upper-case
+    block_digest: str = ""  # WARC-Block-Digest, as written
     refers_to_uri: str = ""
     refers_to_date: str = ""
     truncated: str = ""  # WARC-Truncated: why the writer cut the record
@@ -74,7 +79,8 @@ class Record:
 
 @dataclass
 class Skipped:
-    """A record or the rest of a file not read: one counted reason, a short detail."""
+    """A record or the rest of a file not read: one counted reason, a short detail (no reason:
+    a note on the file, said and not counted)."""
 
     reason: str
     detail: str
@@ -130,7 +136,7 @@ def is_arc(path: Path) -> bool:
                 fh.seek(0)
                 with gzip.GzipFile(fileobj=fh) as inflated:
                     head = inflated.read(len(_ARC_MAGIC))
-    except (OSError, EOFError, gzip.BadGzipFile):
+    except (OSError, EOFError, zlib.error):  # (gzip.BadGzipFile is an OSError)
         return False
     return head.startswith(_ARC_MAGIC)
 
@@ -145,20 +151,14 @@ def read_records(path: Path, head: int) -> Iterator[Record | Skipped]:
 
 
 def _warc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
-    from fastwarc import ArchiveIterator
-
+    # Strict first: damage between records is reported, not stepped over. A file whose
+    # header lines end in LF alone (no CR) reads as records of no type: read it leniently.
+    lenient = _lf_only(path)
     ordinal = -1
+    last: Record | None = None
     try:
         with open(path, "rb") as fh:
-            records = ArchiveIterator(
-                fh,
-                parse_http=False,
-                auto_decode="none",
-                max_header_len=MAX_WARC_HEADER_BYTES,
-                quirks_mode=True,
-            )
-            last: Record | None = None
-            for ordinal, rec in enumerate(records):
+            for ordinal, rec in enumerate(_fastwarc(fh, lenient)):
                 last = _warc_record(rec, str(path), ordinal, head)
                 yield last
     except (OSError, ValueError, EOFError) as err:
@@ -168,6 +168,32 @@ def _warc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
     # The reader stops quietly where a file is cut: the last record tells.
     if last is not None and (problem := _cut_after(path, last)):
         yield Skipped("file cut short (truncated archive)", f"{path.name}: {problem}", True)
+
+
+def _fastwarc(fh: IO[bytes], lenient: bool = False) -> Any:
+    from fastwarc import ArchiveIterator
+
+    return ArchiveIterator(
+        fh,
+        parse_http=False,
+        auto_decode="none",
+        max_header_len=MAX_WARC_HEADER_BYTES,
+        quirks_mode=lenient,
+    )
+
+
+@lru_cache(maxsize=256)
+def _lf_only(path: Path) -> bool:
+    """The file's first WARC header line ends in LF alone (asked again for every page read)."""
+    from fastwarc import ArchiveIterator
+
+    try:
+        with open(path, "rb") as fh:
+            first = next(iter(ArchiveIterator(fh, parse_http=False, auto_decode="none")), None)
+            # (read with CRLF rules, its whole header block is one line)
+            return first is not None and "\n" in (first.headers.get("WARC-Type") or "")
+    except (OSError, ValueError, EOFError):
+        return False
 
 
 def _warc_record(rec: Any, file: str, ordinal: int, head: int) -> Record:
@@ -187,6 +213,7 @@ def _warc_record(rec: Any, file: str, ordinal: int, head: int) -> Record:
         block_length=rec.content_length,
         content_type=h.get("Content-Type") or "",
         digest=normal_digest(h.get("WARC-Payload-Digest") or ""),
+        block_digest=h.get("WARC-Block-Digest") or "",
         refers_to_uri=normal_uri(h.get("WARC-Refers-To-Target-URI") or "")[0],
         refers_to_date=h.get("WARC-Refers-To-Date") or "",
         truncated=h.get("WARC-Truncated") or "",
@@ -247,9 +274,9 @@ def _arc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
 
     ordinal = -1
-    chatter = io.StringIO()  # what warcio prints, said once, shortly, with the file's name
+    chatter = io.StringIO()  # what warcio prints or logs, said once, shortly, with the file
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, _warcio_logs_to(chatter):
             records = ArchiveIterator(fh, arc2warc=True, no_record_parse=True)
             while True:
                 with contextlib.redirect_stderr(chatter):
@@ -265,7 +292,22 @@ def _arc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
         where = f"after record {ordinal + 1}" if ordinal >= 0 else "from its start"
         yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}", True)
     if chatter.getvalue().strip():
-        yield Skipped("archive library warning", f"{path.name}: {excerpt(chatter.getvalue())}")
+        # Not a record: a note on one line (``reason`` empty: nothing is counted).
+        yield Skipped("", f"{path.name}: warcio says: {excerpt(chatter.getvalue())}")
+
+
+@contextlib.contextmanager
+def _warcio_logs_to(buffer: io.StringIO) -> Iterator[None]:
+    """warcio's log lines (and anything it prints) go to ``buffer``, not to the user."""
+    library = logging.getLogger("warcio")
+    collect = logging.StreamHandler(buffer)
+    library.addHandler(collect)
+    library.propagate = False
+    try:
+        yield
+    finally:
+        library.removeHandler(collect)
+        library.propagate = True
 
 
 def _arc_record(rec: Any, block: bytes, file: str, offset: int, ordinal: int) -> Record:
@@ -301,7 +343,24 @@ def read_block(file: str, offset: int, ordinal: int, record_id: str, limit: int)
         raise ArchiveError(f"{path.name}: record {ordinal}: larger than {limit} bytes")
     if not record.whole:
         raise ArchiveError(f"{path.name}: record {ordinal} is cut short (truncated archive)")
+    if record.block_digest and not digest_matches(record.block_digest, record.block):
+        raise ArchiveError(f"{path.name}: record {ordinal} is damaged (its digest does not match)")
     return record.block
+
+
+_HASHES = {"sha1": "sha1", "sha-1": "sha1", "sha256": "sha256", "sha-256": "sha256", "md5": "md5"}
+
+
+def digest_matches(declared: str, data: bytes) -> bool:
+    """``data`` has the digest a record declares (base32, hex or base64); an algorithm not
+    known here cannot be checked and passes."""
+    algorithm, _, value = declared.strip().partition(":")
+    name = _HASHES.get(algorithm.lower())
+    if name is None or not value:
+        return True
+    raw = hashlib.new(name, data).digest()
+    forms = (base64.b32encode(raw).decode(), raw.hex().upper())
+    return value.upper() in forms or value == base64.b64encode(raw).decode()
 
 
 def _at_offset(path: Path, offset: int, limit: int) -> Record | None:
@@ -311,19 +370,10 @@ def _at_offset(path: Path, offset: int, limit: int) -> Record | None:
 
 
 def _warc_at(path: Path, offset: int, limit: int) -> Iterator[Record | Skipped]:
-    from fastwarc import ArchiveIterator
-
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
-            records = ArchiveIterator(
-                fh,
-                parse_http=False,
-                auto_decode="none",
-                max_header_len=MAX_WARC_HEADER_BYTES,
-                quirks_mode=True,
-            )
-            for rec in records:
+            for rec in _fastwarc(fh, _lf_only(path)):
                 yield _warc_record(rec, str(path), -1, limit + 1)
                 return
     except (OSError, ValueError, EOFError):
@@ -343,7 +393,7 @@ def _arc_stream(fh: IO[bytes], path: Path, offset: int, limit: int) -> Iterator[
     from warcio.archiveiterator import ArchiveIterator
 
     try:
-        with contextlib.redirect_stderr(io.StringIO()):
+        with _warcio_logs_to(io.StringIO()):
             for rec in ArchiveIterator(fh, arc2warc=True, no_record_parse=True):
                 if rec.rec_type != "warcinfo":
                     yield _arc_record(rec, rec.raw_stream.read(limit + 1), str(path), offset, -1)

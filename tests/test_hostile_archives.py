@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import resource
+import subprocess
+import sys
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -148,3 +150,47 @@ def test_empty_and_foreign_files_cost_one_reason_each(tmp_path: Path) -> None:
     for name in ("empty.warc.gz", "noise.warc.gz", "plain.warc"):
         assert 1 <= stderr.count(f"{name}:") <= 2, name
     assert len(stderr.splitlines()) < 40
+
+
+BIG = REPO.parent / "shared" / "foreign_warc" / "synthetic" / "big"
+
+
+def _peak_of_regenerate(archive: Path, out: Path) -> tuple[int, str]:
+    """Peak RSS (bytes) of a process that regenerates ``archive`` alone, and what it said."""
+    code = (
+        "import resource, sys; from pathlib import Path; "
+        "from corpus.regenerate import regenerate; "
+        "regenerate([sys.argv[1]], Path(sys.argv[2]), progress=False); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(archive), str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return int(result.stdout.split()[-1]) * 1024, result.stderr
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in BIG.glob("*.warc*")) if BIG.is_dir() else ["(absent)"],
+)
+def test_header_uri_and_body_bombs_stay_under_the_memory_bound(name: str, tmp_path: Path) -> None:
+    if not BIG.is_dir():
+        pytest.skip(f"{BIG} is absent (third-party archives, not in the repo)")
+    peak, said = _peak_of_regenerate(BIG / name, tmp_path / "out")
+    assert peak < CAP_MEMORY, f"{name}: peak {peak >> 20} MiB"
+    assert "Traceback" not in said and all(len(line) <= 200 for line in said.splitlines())
+
+
+def test_a_file_level_gzip_bomb_stays_under_the_memory_bound(tmp_path: Path) -> None:
+    """2 GiB of zeros as one gzip stream (a 2 MB .warc.gz), no WARC header anywhere."""
+    bomb = tmp_path / "bomb.warc.gz"
+    bomb.write_bytes(_gzip_bomb(2048 * 1024 * 1024))
+    assert bomb.stat().st_size < 3 * 1024 * 1024
+    peak, said = _peak_of_regenerate(bomb, tmp_path / "out")
+    assert peak < CAP_MEMORY, f"peak {peak >> 20} MiB"
+    assert "bomb.warc.gz" in said  # counted and said, with the file's name
