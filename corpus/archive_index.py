@@ -74,6 +74,7 @@ class Index:
 
     files: list[Path] = field(default_factory=list)
     left_out: list[tuple[Path, str]] = field(default_factory=list)
+    records_per_file: dict[Path, int] = field(default_factory=dict)
     record_types: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     # canonical article URL -> every URL a crawl found for it (the archive's discovery records)
@@ -116,25 +117,31 @@ def index_archives(paths: list[str], max_body: int = DEFAULT_MAX_BODY) -> Index:
     index.files, index.left_out = archive_files(paths)
     pending = _Pending()
     for path in index.files:
-        seen = 0
-        try:
-            for item in _records_of(path):
-                seen += 1
-                if isinstance(item, Skipped):
-                    _skip(index, item.reason, item.detail)
-                else:
-                    _take(index, pending, item)
-        except Exception as err:  # a reader's bug on hostile bytes costs the file, not the run
-            _skip(index, "unreadable file", f"{path.name}: {type(err).__name__}: {err}")
-            continue
-        if seen == 0:
-            _skip(index, "no records (not a WARC or ARC file)", path.name)
+        index.records_per_file[path] = _index_file(index, pending, path)
     pending.resolve(index)
     # Another tool's archive has no discovery records: the URLs it fetched are what led to
     # the article (the project's own archive lists every URL found, fetched ones included).
     for article, unit in index.units.items():
         index.discovered.setdefault(article, set(unit.fetched))
     return index
+
+
+def _index_file(index: Index, pending: _Pending, path: Path) -> int:
+    """Pass 1 over one file; the number of records it gave."""
+    seen = records = 0
+    try:
+        for item in _records_of(path):
+            seen += 1
+            if isinstance(item, Skipped):
+                _skip(index, item.reason, item.detail)
+            else:
+                records += 1
+                _take(index, pending, item)
+    except Exception as err:  # a reader's bug on hostile bytes costs the file, not the run
+        _skip(index, "unreadable file", f"{path.name}: {type(err).__name__}: {err}")
+    if seen == 0:
+        _skip(index, "no records (not a WARC or ARC file)", path.name)
+    return records
 
 
 def _records_of(path: Path) -> Iterator[Record | Skipped]:

@@ -75,11 +75,12 @@ def test_bad_records_are_skipped_and_counted(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     err = result.stderr
     assert "skipped 1: unsupported host" in err
-    assert "skipped 2: not HTML" in err  # robots.txt and an image
+    assert "skipped 1: listing page" in err  # robots.txt
+    assert "skipped 1: not HTML" in err  # an image
     assert "not an article page" in err  # the broken page carries no article markup
     assert "skipped 1: file cut short (truncated archive)" in err
     assert "b.warc.gz: its last" in err  # the cut file, named
-    assert "c.warc.gz: no records (not a WARC or ARC file)" in err
+    assert "c.warc.gz: from its start: Invalid WARC header: unreadable file" in err
     manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
     # The good page, and the first record of the truncated file, are in the corpus (the copies
     # of the same page fold into one document).

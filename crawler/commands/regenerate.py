@@ -72,6 +72,9 @@ class Command(ScrapyCommand):
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
         _summary(report, opts.output)
+        if report.index.files and not any(report.index.records_per_file.values()):
+            print("regenerate: error: no record could be read from any file", file=sys.stderr)
+            self.exitcode = 1
 
 
 def _summary(report: Report, output: str) -> None:
@@ -81,8 +84,10 @@ def _summary(report: Report, output: str) -> None:
     index = report.index
     rate = report.pages_read / report.seconds if report.seconds else 0.0
     say = partial(print, file=sys.stderr)
+    for path, count in index.records_per_file.items():
+        say(excerpt(f"regenerate: read {path}: {count} records"))
     for path, why in index.left_out:
-        say(f"regenerate: left out {excerpt(str(path))}: {why}")
+        say(excerpt(f"regenerate: left out {path}: {why}"))
     records = ", ".join(f"{kind} {n}" for kind, n in sorted(index.record_types.items()))
     say(f"regenerate: {len(index.files)} files read; records: {records or 'none'}")
     say(
