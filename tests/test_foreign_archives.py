@@ -218,3 +218,42 @@ def test_damaged_arc_files_never_raise(name: str, tmp_path: Path) -> None:
         damaged.write_bytes(data)
         _, _, _, printed = run([damaged], tmp_path / f"out{number}")
         assert short_lines(printed)
+
+
+def test_a_zstd_warc_with_a_dictionary_frame_is_read(tmp_path: Path) -> None:
+    """The WARC-zstd form: a skippable frame holding the dictionary (here compressed itself),
+    then one frame per record compressed with it. Our own pages."""
+    import struct
+
+    from backports import zstd
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    mirror = REPO / "demo" / "mirror" / "kumparan.com"
+    pages = {
+        "https://kumparan.com/" + str(p.relative_to(mirror)): p.read_bytes()
+        for p in sorted(mirror.glob("kumparan*/*"))
+    }
+    records = []
+    for url, page in pages.items():
+        buffer = io.BytesIO()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer = WARCWriter(buffer, gzip=False)
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(page), length=len(page), http_headers=http
+            )
+        )
+        records.append(buffer.getvalue())
+    samples = [r[i : i + 400] for r in records for i in range(0, len(r), 400)] * 8
+    dictionary = zstd.train_dict(samples, 8192)
+    frame = zstd.compress(dictionary.dict_content)
+    archive = tmp_path / "pages.warc.zst"
+    archive.write_bytes(
+        struct.pack("<II", 0x184D2A5D, len(frame))
+        + frame
+        + b"".join(zstd.compress(r, zstd_dict=dictionary) for r in records)
+    )
+    texts, records_seen, skipped, _ = run([archive], tmp_path / "out")
+    assert records_seen == {"response": len(pages)} and skipped == {}
+    assert len(texts) == len(pages) and all(text in EXPECTED_TEXTS for text in texts)
