@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from corpus import language
 from corpus.dedup import Candidate, Deduplicator, sha256_text, signature
 from corpus.language import detect_language
 from tests.conftest import GOLDEN, REPO
@@ -40,6 +41,20 @@ def test_language_and_malay_check(text: str, language: str) -> None:
     result = detect_language(text)
     assert result.language == language
     assert (result.rejected is None) == (language == "id")
+
+
+OTHER_LANGUAGES = sorted((REPO / "tests" / "data" / "languages").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", OTHER_LANGUAGES + INDONESIAN, ids=lambda p: p.name)
+def test_the_first_pass_decides_as_langdetect_would(path, monkeypatch) -> None:
+    """py3langid decides only where it is sure; langdetect alone gives the same verdict."""
+    text = path.read_text(encoding="utf-8")
+    both = detect_language(text)
+    monkeypatch.setattr(language, "FIRST_PASS_CONFIDENCE", 2.0)  # langdetect on everything
+    alone = detect_language(text)
+    assert (both.rejected is None) == (alone.rejected is None)
+    assert (both.rejected is None) == (not path.name.startswith(("en-", "ms-")))
 
 
 def test_detection_repeats() -> None:
