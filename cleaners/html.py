@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 import lxml.html
-from lxml.cssselect import CSSSelector
+from lxml.cssselect import CSSSelector, LxmlTranslator
 from lxml.etree import ParserError, XPath, _Element
 
 from cleaners.format import normalize_block
@@ -97,7 +98,7 @@ _MONTHS_ID = {
 }
 _DMY_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}),?\s+(\d{1,2})[:.](\d{2})")
 _D_MONTH_Y_TIME = re.compile(
-    r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),?\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})"
+    r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})[,|\s]+(?:pukul\s+)?(\d{1,2})[:.](\d{2})"
 )
 
 
@@ -141,11 +142,6 @@ def parse_html(html: str | bytes) -> _Element:
 def css(selector: str) -> CSSSelector:
     """A compiled selector: translating CSS to XPath costs more than running it."""
     return CSSSelector(selector)
-
-
-@cache
-def _meta_xpath(attr: str, name: str) -> XPath:
-    return XPath(f'//meta[@{attr}="{name}"]/@content')
 
 
 _JSON_LD = XPath('//script[@type="application/ld+json"]')
@@ -254,12 +250,27 @@ def _keywords(value: object) -> list[str]:
     return []
 
 
-def _meta(root: _Element, *names: str) -> str | None:
+def meta_index(root: _Element) -> dict[tuple[str, str], str]:
+    """The page's ``<meta>`` contents by (attribute, name), each the first in document order
+    (read in one pass: a query per name walked the whole page each time)."""
+    found: dict[tuple[str, str], str] = {}
+    for el in root.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            name = el.get(attr)
+            if name is not None:
+                found.setdefault((attr, name), content.strip())
+    return found
+
+
+def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
+    """The first non-empty content among ``names`` (each as property, name, then itemprop)."""
     for name in names:
         for attr in ("property", "name", "itemprop"):
-            found = _meta_xpath(attr, name)(root)
-            if found and found[0].strip():
-                return found[0].strip()
+            if value := metas.get((attr, name)):
+                return value
     return None
 
 
@@ -312,12 +323,12 @@ def read_metadata(
     except Exception as err:
         _field_error(errors, "json-ld", base_url, err)
         articles = []
-    ld = articles[0] if articles else {}
-    og_type = (_meta(root, "og:type") or "").lower()
+    page = _Sources(root, articles[0] if articles else {}, meta_index(root), layout, base_url)
+    og_type = (_meta(page.metas, "og:type") or "").lower()
     parts.declares_article = bool(articles) or "article" in og_type
     for name, reader in _READERS.items():
         try:
-            value, source = reader(root, ld, layout, base_url)
+            value, source = reader(page)
         except Exception as err:
             _field_error(errors, name, base_url, err)
             continue
@@ -336,64 +347,78 @@ def _field_error(errors: list[str] | None, name: str, url: str, err: Exception) 
 Found = tuple[Any, str]
 
 
-def _read_title(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
-    title_el = _first(root, layout.title)
+class _Sources(NamedTuple):
+    """What a page offers for its metadata: markup, its first JSON-LD article, its metas."""
+
+    root: _Element
+    ld: dict
+    metas: dict[tuple[str, str], str]
+    layout: HtmlLayout
+    url: str
+
+
+def _read_title(page: _Sources) -> Found:
+    title_el = _first(page.root, page.layout.title)
     if title_el and (title := _text(title_el[0])):
         return title, "markup"
-    if title := normalize_block(str(ld.get("headline") or "")):
+    if title := normalize_block(str(page.ld.get("headline") or "")):
         return title, "JSON-LD"
-    return normalize_block(_meta(root, "og:title") or ""), "meta"
+    return normalize_block(_meta(page.metas, "og:title") or ""), "meta"
 
 
-def _read_authors(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
-    if authors := _names(ld.get("author")):
+def _read_authors(page: _Sources) -> Found:
+    if authors := _names(page.ld.get("author")):
         return authors, "JSON-LD"
-    if authors := [a for a in dict.fromkeys(_text(e) for e in _first(root, layout.authors)) if a]:
+    if authors := [
+        a for a in dict.fromkeys(_text(e) for e in _first(page.root, page.layout.authors)) if a
+    ]:
         return authors, "markup"
-    return _names(_meta(root, "author", "content_author")), "meta"
+    return _names(_meta(page.metas, "author", "content_author")), "meta"
 
 
-def _read_published(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
-    if published := ld.get("datePublished"):
+def _read_published(page: _Sources) -> Found:
+    if published := page.ld.get("datePublished"):
         return iso_datetime(str(published)), "JSON-LD"
     names = ("article:published_time", "content_PublishedDate", "datePublished", "pubdate")
-    if published := _meta(root, *names):
+    if published := _meta(page.metas, *names):
         return iso_datetime(published), "meta"
-    if time_el := _first(root, layout.published):
+    if time_el := _first(page.root, page.layout.published):
         return iso_datetime(time_el[0].get("datetime") or _text(time_el[0])), "markup"
     return None, "markup"
 
 
-def _read_section(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
-    section, source = ld.get("articleSection"), "JSON-LD"
+def _read_section(page: _Sources) -> Found:
+    section, source = page.ld.get("articleSection"), "JSON-LD"
     if not section:
-        section, source = _meta(root, "article:section", "content_category"), "meta"
+        section, source = _meta(page.metas, "article:section", "content_category"), "meta"
     if isinstance(section, list):
         section = section[0] if section else None
-    if not section and (section_el := _first(root, layout.section)):
+    if not section and (section_el := _first(page.root, page.layout.section)):
         section, source = _text(section_el[0]), "markup"
     return (normalize_block(str(section)) if section else None), source
 
 
-def _read_tags(root: _Element, ld: dict, layout: HtmlLayout, _url: str) -> Found:
-    if tags := _keywords(ld.get("keywords")):
+def _read_tags(page: _Sources) -> Found:
+    if tags := _keywords(page.ld.get("keywords")):
         return tags, "JSON-LD"
-    if tags := [t for t in dict.fromkeys(_text(e) for e in _first(root, layout.tags)) if t]:
+    if tags := [
+        t for t in dict.fromkeys(_text(e) for e in _first(page.root, page.layout.tags)) if t
+    ]:
         return tags, "markup"
-    return _keywords(_meta(root, "news_keywords", "keywords")), "meta"
+    return _keywords(_meta(page.metas, "news_keywords", "keywords")), "meta"
 
 
-def _read_description(root: _Element, _ld: dict, _layout: HtmlLayout, _url: str) -> Found:
-    return _meta(root, "description", "og:description"), "meta"
+def _read_description(page: _Sources) -> Found:
+    return _meta(page.metas, "description", "og:description"), "meta"
 
 
-def _read_canonical(root: _Element, _ld: dict, _layout: HtmlLayout, base_url: str) -> Found:
-    if canonical := _CANONICAL(root):
-        return (urljoin(base_url, canonical[0].strip()) if canonical[0] else None), (
+def _read_canonical(page: _Sources) -> Found:
+    if canonical := _CANONICAL(page.root):
+        return (urljoin(page.url, canonical[0].strip()) if canonical[0] else None), (
             "link rel=canonical"
         )
-    og_url = _meta(root, "og:url")
-    return (urljoin(base_url, og_url.strip()) if og_url else None), "meta"
+    og_url = _meta(page.metas, "og:url")
+    return (urljoin(page.url, og_url.strip()) if og_url else None), "meta"
 
 
 _READERS = {
@@ -417,21 +442,32 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     bodies = _first(root, layout.body)
     if not bodies:
         return [], page_links
-    chrome = set(css(", ".join((_ALWAYS_DROP, *layout.drop)))(root))
+    in_chrome, in_or_under_chrome = _chrome_tests(", ".join((_ALWAYS_DROP, *layout.drop)))
     found = set(bodies)
     # A body element that is chrome itself (a pagination div sharing a class with the body),
-    # or sits inside chrome or inside another body element, adds nothing of its own.
+    # or sits inside chrome or inside another body element, adds nothing of its own. Only the
+    # bodies are searched for chrome, and their ancestors tested: not the whole page.
     bodies = [
         b
         for b in bodies
-        if b not in chrome and not any(a in chrome or a in found for a in b.iterancestors())
+        if not in_or_under_chrome(b) and not any(a in found for a in b.iterancestors())
     ]
-    for el in chrome:
-        _remove_keeping_tail(el)
+    for body in bodies:
+        for el in in_chrome(body):
+            _remove_keeping_tail(el)
     blocks: list[str] = []
     for body in bodies:
         blocks.extend(element_blocks(body))
     return blocks, page_links
+
+
+@cache
+def _chrome_tests(selector: str) -> tuple[CSSSelector, Callable[[_Element], bool]]:
+    """(the chrome inside an element, whether an element is chrome or inside chrome), for a
+    list of compound selectors (no combinators: each is tested on the element and its
+    ancestors, in one query)."""
+    above = XPath(LxmlTranslator().css_to_xpath(selector, prefix="ancestor-or-self::"))
+    return css(selector), lambda el: bool(above(el))
 
 
 def chrome_selectors(root: _Element, layout: HtmlLayout) -> dict[_Element, str]:
