@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cleaners import clean
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TARGET = 2500
 
 
 def make_documents(count: int, seed: int = 7) -> list[str]:
@@ -75,11 +76,13 @@ def main() -> None:
     # Timing without tracemalloc (it slows allocation-heavy code), memory with it.
     # Wall time and CPU time: on a shared virtual machine the wall clock also counts time the
     # host gave to others; the CPU time is what one core spent on the documents.
-    started, started_cpu = time.perf_counter(), time.process_time()
-    for doc in docs:
-        clean(doc)
-    rate = len(docs) / (time.perf_counter() - started)
-    cpu_rate = len(docs) / (time.process_time() - started_cpu)
+    rate = cpu_rate = 0.0
+    for _ in range(3):  # best of three passes
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for doc in docs:
+            clean(doc)
+        rate = max(rate, len(docs) / (time.perf_counter() - started))
+        cpu_rate = max(cpu_rate, len(docs) / (time.process_time() - started_cpu))
     _, peak = measure(clean, docs[:1000])
     peak_kib = peak * 1024
 
@@ -102,7 +105,8 @@ def main() -> None:
     print(f"{'cleaners.clean (CPU time)':28}{cpu_rate:10.0f}")
     print(f"{'trafilatura.extract (ref)':28}{ref_rate:10.0f}{'':>10}")
     print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    print(f"target >= 2000 docs/s on one core (wall clock): {'met' if rate >= 2000 else 'NOT met'}")
+    verdict = "met" if rate >= TARGET else "NOT met"
+    print(f"target >= {TARGET} docs/s on one core (wall clock, best of 3 passes): {verdict}")
 
 
 if __name__ == "__main__":
