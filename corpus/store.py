@@ -170,13 +170,17 @@ class CorpusStore:
         self.db.close()
         release_corpus(self.folder)
 
-    def stage(self, item: dict[str, Any]) -> None:
-        """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""
+    def stage(self, item: dict[str, Any], text_signature: bytes | None = None) -> None:
+        """Keep an accepted article until the run ends (a later copy of a URL replaces it).
+
+        ``text_signature``: its MinHash signature when the caller has it (regenerate's workers
+        compute it, so the main process does not)."""
         sha = item.get("sha256") or sha256_text(item["text"])
         record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
+        sig = text_signature if text_signature is not None else signature(item["text"])
         self.db.execute(
             "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
-            (item["canonical_url"], record, sha, signature(item["text"])),
+            (item["canonical_url"], record, sha, sig),
         )
 
     def staged_count(self) -> int:
