@@ -105,6 +105,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--log", help="append one line per request to FILE")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if args:  # a folder given without --root would be ignored, and the demo served
+            raise UsageError(f"unexpected argument {args[0]!r}; name the folder with --root DIR")
         root = Path(opts.root)
         if not root.is_dir():
             raise UsageError(f"mirror folder not found: {root}")
