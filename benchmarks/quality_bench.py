@@ -141,7 +141,8 @@ def score(name: str, doc: dict, cleaned: str) -> DocScore:
         drop_leak=d_hit / d_tot if d_tot else 0.0,
         line_f1=f1,
         rouge_lsum_f1=rouge_lsum(reference, hypothesis),
-        lost=not cleaned.strip(),
+        # Lost: nothing written for a page that has article text (an index page has none).
+        lost=not cleaned.strip() and k_tot > 0,
         leaked=leaked,
         missed=missed,
     )
@@ -174,6 +175,8 @@ def run(docs: list[tuple[str, dict]], cleaner: Callable[[str, dict], str]) -> li
 def summary(rows: list[DocScore]) -> dict[str, float]:
     means = {m: sum(getattr(r, m) for r in rows) / len(rows) for m in MEASURES}
     means["lost"] = sum(r.lost for r in rows)
+    means["with_chrome"] = sum(bool(r.leaked) for r in rows)
+    means["missing_body"] = sum(bool(r.missed) for r in rows)
     return means
 
 
@@ -181,7 +184,8 @@ def _line(label: str, rows: list[DocScore]) -> str:
     s = summary(rows)
     return (
         f"  {label:16s} n={len(rows):3d}  keep={s['keep_recall']:.3f}  leak={s['drop_leak']:.3f}  "
-        f"lineF1={s['line_f1']:.3f}  rougeLsum={s['rouge_lsum_f1']:.3f}  lost={s['lost']:.0f}"
+        f"lineF1={s['line_f1']:.3f}  rougeLsum={s['rouge_lsum_f1']:.3f}  lost={s['lost']:.0f}  "
+        f"docs with chrome={s['with_chrome']:.0f}  missing a body line={s['missing_body']:.0f}"
     )
 
 
@@ -202,7 +206,7 @@ def main() -> None:
         parser.error("no labeled documents (<site>/NN.json) found")
 
     def ours(dump: str, doc: dict) -> str:
-        return clean(dump, None if args.detect else doc.get("site")).text
+        return clean(dump, None if args.detect else doc.get("site"), url=doc.get("url")).text
 
     started = time.perf_counter()
     cleaned = run(docs, ours)

@@ -24,7 +24,7 @@ from cleaners.format import normalize_block, render
 from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
 from cleaners.shapes import TAG_WORDS, ends_sentence, is_related_headline, words
-from cleaners.sites import detect_site, get_profile
+from cleaners.sites import detect_site, get_profile, is_listing
 
 _SYNDICATION_SOURCE = re.compile(
     r"(?:tayang|terbit|dimuat|ditayangkan|diterbitkan|dipublikasikan)\s+(?:di|pada|oleh)\s+"
@@ -241,7 +241,18 @@ def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:
 
 
 def clean(text: str, site: str | None = None, *, url: str | None = None) -> Cleaned:
-    """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted."""
+    """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted.
+
+    A page whose ``url`` is a listing of its site (a topic, tag or index page: other stories'
+    headlines and snippets, no article) gives an empty document, every line dropped as such.
+    """
     name = site or detect_site(text, url)
     lines = text.splitlines()
+    if url and is_listing(url):
+        decisions = tuple(
+            Decision(number, line, False, "listing-page")
+            for number, line in enumerate(lines, 1)
+            if line.strip()
+        )
+        return Cleaned("", "", (), name, decisions)
     return clean_blocks(lines, name, lines=range(1, len(lines) + 1))

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from cleaners.sites import get_profile, site_for_host, site_for_url
+from cleaners.sites import get_profile, is_listing, site_for_host
 
 # Query parameters that only say where a reader came from: the page is the same without them.
 TRACKING_PARAMS = frozenset({"source", "ref", "fbclid", "gclid", "_ga", "s", "shareid"})
@@ -101,41 +100,9 @@ def ascii_host(host: str) -> str:
         return host
 
 
-@cache
-def _patterns(site: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    profile = get_profile(site)
-
-    def joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-    return joined(profile.article_paths), joined(profile.listing_paths)
-
-
-def _path(url: str) -> str:
-    return urlsplit(url).path or "/"
-
-
-def is_listing(url: str) -> bool:
-    """The URL is a listing page of its site (tag, topic, search, index, channel ...)."""
-    site = site_for_url(url)
-    if site is None:
-        return False
-    listing = _patterns(site)[1]
-    return bool(listing and listing.search(_path(url)))
-
-
-def has_article_form(url: str) -> bool:
-    """The URL's path has one of its site's article forms (for links on index pages)."""
-    site = site_for_url(url)
-    if site is None:
-        return False
-    article = _patterns(site)[0]
-    return bool(article and article.search(_path(url))) and not is_listing(url)
-
-
 def listed_as_article(url: str) -> bool:
     """A URL a sitemap lists (or a user gives) is fetched as an article unless it is a listing."""
-    return _path(url) != "/" and not is_listing(url)
+    return (urlsplit(url).path or "/") != "/" and not is_listing(url)
 
 
 def on_domains(host: str, domains: Sequence[str]) -> bool:

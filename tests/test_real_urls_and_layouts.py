@@ -10,9 +10,9 @@ import pytest
 
 import cleaners.html as html_module
 from cleaners.profile import HtmlLayout, SiteProfile
-from cleaners.sites import check_layouts
+from cleaners.sites import check_layouts, has_article_form, is_listing
 from corpus.extraction import extract, read_page
-from corpus.urls import fetchable_url, has_article_form, is_listing, listed_as_article, url_problem
+from corpus.urls import fetchable_url, listed_as_article, url_problem
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 

@@ -6,6 +6,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlsplit
 
 from cssselect import ExpressionError, SelectorError
@@ -123,3 +124,41 @@ def detect_site(text: str | None = None, url: str | None = None) -> str:
     if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return GENERIC.name
     return best
+
+
+# --- URL forms: which of a site's URLs are listings (tags, topics, index) or articles ---
+
+
+@cache
+def _patterns(site: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    profile = get_profile(site)
+
+    def joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    return joined(profile.article_paths), joined(profile.listing_paths)
+
+
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path or "/"
+    except ValueError:
+        return "/"
+
+
+def is_listing(url: str) -> bool:
+    """The URL is a listing page of its site (tag, topic, search, index, channel ...)."""
+    site = site_for_url(url)
+    if site is None:
+        return False
+    listing = _patterns(site)[1]
+    return bool(listing and listing.search(_path(url)))
+
+
+def has_article_form(url: str) -> bool:
+    """The URL's path has one of its site's article forms (for links on index pages)."""
+    site = site_for_url(url)
+    if site is None:
+        return False
+    article = _patterns(site)[0]
+    return bool(article and article.search(_path(url))) and not is_listing(url)
