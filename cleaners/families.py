@@ -393,6 +393,37 @@ STRAY = Family(
 )
 
 # Kinds that sit in the header block between the headline and the body.
+# Another story's headline signed with its newsroom in brackets, as sites link to their own
+# stories ("... Presiden RI (tribunnews)", "... (Kompas.com)"): no sentence before the bracket.
+SOURCED_HEADLINE = Family(
+    "related-link",
+    (rf"^[^.!?]{{20,200}}[^.!?\s] \((?i:(?:{NEWSROOMS})[\w.]*)\)$",),
+    max_words=30,
+    ignore_case=False,
+)
+
+# The title of a video on the newsroom's TV channel, placed after the body ("Kompas TV Rela
+# Jalan 10 Km demi ..."): the channel's name, then a headline (no sentence end).
+CHANNEL_VIDEO = Family(
+    "video-promo",
+    (rf"^(?:{NEWSROOMS}) ?TV\b[^.!?]*$",),
+    max_words=20,
+    ignore_case=False,
+)
+
+# The prayer-times widget some pages print above the headline: the Hijri date (glued to the
+# Gregorian one), then one line per prayer with its time ("imsak04:10", "maghrib 17:30").
+PRAYER_TIMES = Family(
+    "prayer-times",
+    (
+        r"^\d{1,2} (?:muharram|safar|rabi'?ul ?(?:awal|akhir)|jumadil ?(?:awal|akhir)|rajab|"
+        r"sya'?ban|ramadh?an|syawal|dzulqa'?dah|zulkaidah|dzulhijj?ah|zulhijj?ah) \d{4} ?h",
+        r"^(?:imsak|subuh|terbit|syuruq|dhuha|dzuhur|zuhur|ashar|asar|maghrib|magrib|isya)"
+        r"\s*:?\s*\d{1,2}[:.]\d{2}$",
+    ),
+    max_words=8,
+)
+
 HEADER_FAMILIES = frozenset({"metadata", "photo-credit"})
 
 SHARED_FAMILIES: tuple[Family, ...] = (
@@ -403,6 +434,9 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     SYNDICATION,
     RELATED_LINK,
     MORE_LINK,
+    SOURCED_HEADLINE,
+    CHANNEL_VIDEO,
+    PRAYER_TIMES,
     PROMOTION,
     PLATFORM_PROMOTION,
     PAGINATION,

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from cleaners.format import normalize_block, render
 from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
-from cleaners.shapes import TAG_WORDS, ends_sentence, is_related_headline, words
+from cleaners.shapes import TAG_WORDS, ends_sentence, is_related_headline, is_sentence, words
 from cleaners.sites import detect_site, get_profile, is_listing
 
 _SYNDICATION_SOURCE = re.compile(
@@ -203,9 +203,12 @@ def _decide(
     decisions: list[Decision] = []
     body: list[str] = []
     in_tail = False
+    tail_opener = ""  # the family whose block ended the body
     previous = headline
     for i, text in enumerate(texts):
         in_tail = in_tail and not page.new_page[i]
+        if in_tail and tail_opener in _BOX_HEADINGS and _body_resumes(i, texts, fams):
+            in_tail = False  # the box of other stories stood inside the article
         if i == headline_idx:
             decision = Decision(numbers[i], text, True, "headline")
         elif i <= header_end:
@@ -215,7 +218,7 @@ def _decide(
             decision = Decision(numbers[i], text, False, "after-body")
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
-            in_tail = fam.ends_body and bool(body)
+            in_tail, tail_opener = fam.ends_body and bool(body), fam.name
         elif i in echoed:
             decision = Decision(numbers[i], text, False, "caption")
         elif text in (previous, headline):
@@ -227,6 +230,17 @@ def _decide(
         previous = text
         decisions.append(decision)
     return decisions, body
+
+
+# Headings of a box of other stories ("Berita Populer", "Berita Rekomendasi"): the body ends
+# there, unless the article's own sentences follow the box (Tribun sets it between paragraphs).
+_BOX_HEADINGS = frozenset({"related-list"})
+
+
+def _body_resumes(i: int, texts: Sequence[str], fams: Families) -> bool:
+    """Blocks ``i`` and the next are sentences no family claims (a box lists headlines, and
+    one sentence-like line may be one of them)."""
+    return i + 1 < len(texts) and all(is_sentence(texts[k]) and fams[k] is None for k in (i, i + 1))
 
 
 def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:

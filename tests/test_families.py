@@ -35,6 +35,23 @@ DROPPED = [
     ("advertisement", "generic", "SCROLL TO CONTINUE WITH CONTENT"),
     ("advertisement", "generic", "Tutup Iklan"),
     ("advertisement", "generic", "Artikel berlanjut setelah iklan"),
+    # another story's headline signed with its newsroom; a TV channel's video title;
+    # the prayer-times widget (our own wordings)
+    (
+        "related-link",
+        "tribun",
+        "Harga Cabai di Pasar Induk Turun Jelang Akhir Pekan (Tribunjateng.com)",
+    ),
+    (
+        "related-link",
+        "kompas",
+        "Wali Kota Resmikan Taman Baru untuk Warga di Pinggir Kali (Kompas.com)",
+    ),
+    ("video-promo", "kompas", "Kompas TV Warga Antre Minyak Goreng Murah di Pasar Pagi"),
+    ("video-promo", "tribun", "Tribun TV Detik-detik Banjir Bandang Terjang Permukiman"),
+    ("prayer-times", "kumparan", "3 Syawal 1445 HJumat, 12 April 2024"),
+    ("prayer-times", "kumparan", "ashar15:02"),
+    ("prayer-times", "kumparan", "Subuh 04:31"),
     # related links inside the body
     ("related-link", "tribun", "BACA JUGA: Harga Emas Antam Hari Ini Naik Rp 5.000 per Gram"),
     ("related-link", "kompas", "Baca juga: Cara Cek Penerima Bansos 2024 lewat HP"),
@@ -243,6 +260,19 @@ def test_after_body_zone_drops_related_lists_but_only_after_the_body() -> None:
     result = clean_blocks(blocks, "tribun", title=TITLE)
     assert result.body == tuple(blocks[1:3])
     assert [d.family for d in result.decisions[3:]] == ["related-list", "after-body", "after-body"]
+
+
+def test_the_body_resumes_after_a_box_of_other_stories_inside_it() -> None:
+    blocks = [
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga.",
+        "Berita Populer",
+        "Baca: Judul Berita Lain yang Tidak Boleh Masuk ke Korpus",
+        "Paragraf berikutnya menjelaskan bahwa air mulai surut pada sore hari itu juga.",
+        "Petugas meminta warga tetap waspada karena hujan diperkirakan turun lagi malam ini.",
+    ]
+    result = clean_blocks(blocks, "tribun", title=TITLE)
+    assert result.body == (blocks[0], blocks[3], blocks[4])
+    assert [d.family for d in result.decisions[2:4]] == ["after-body", "body"]
 
 
 def test_syndication_source_goes_to_metadata() -> None:
