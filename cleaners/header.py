@@ -97,7 +97,8 @@ def _header_run(
         if fam is None:
             if is_long_paragraph(texts[i]):
                 break
-            run.append(i)
+            if not _widget_item(i, texts, fams):
+                run.append(i)
         elif is_header_family(fam):
             break
     run.reverse()
@@ -127,6 +128,15 @@ def find_header(
     if credit is not None:
         header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
     return headline, _dateline_end(header_end, texts, fams, n, roles), roles
+
+
+def _widget_item(i: int, texts: Sequence[str], fams: Families) -> bool:
+    """A short block between two blocks of one chrome family is part of that widget (the
+    city of a prayer-times box, a label in a share bar), never the headline."""
+    if i == 0 or i + 1 >= len(texts) or words(texts[i]) > 3:
+        return False
+    before, after = family_name(fams[i - 1]), family_name(fams[i + 1])
+    return before is not None and before == after
 
 
 def _credit_under_headline(
@@ -202,15 +212,17 @@ def _credit_block_end(
             last = j
         elif fam is not None:
             continue
+        elif _caption_under_photo_credit(j, texts, fams, profile) or (
+            not is_dateline(text)
+            and not (is_name_line(text) and words(text) > 0)
+            and any(is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3)))
+        ):
+            roles[j] = "caption"
+            last = j
         elif is_dateline(text):
             break
         elif is_name_line(text) and words(text) > 0:
             pending.append(j)
-        elif (
-            profile.caption_after_photo_credit and family_name(fams[j - 1]) == "photo-credit"
-        ) or any(is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3))):
-            roles[j] = "caption"
-            last = j
         else:
             break
     # Names right under the credit lines, before the body, are the byline ("Name, title").
@@ -219,6 +231,19 @@ def _credit_block_end(
             roles[p] = "byline"
         last = max(last, pending[-1])
     return last
+
+
+def _caption_under_photo_credit(
+    j: int, texts: Sequence[str], fams: Families, profile: SiteProfile
+) -> bool:
+    """Where the site prints the caption under the photo credit, the block there is one, even
+    when it opens like a dateline ("KONFLIK DI REMPANG - Spanduk ..."): only a dateline that
+    names the newsroom starts the body there."""
+    return (
+        profile.caption_after_photo_credit
+        and family_name(fams[j - 1]) == "photo-credit"
+        and not STRONG_DATELINE.search(texts[j])
+    )
 
 
 def _dateline_end(
