@@ -113,6 +113,20 @@ def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
         body.pop()
 
 
+def _drop_cut_chrome(decisions: list[Decision], body: list[str]) -> None:
+    """Drop a dump's last block when it is a fragment of chrome the dump was cut in: a few
+    words, no sentence end, right after a block a family dropped ("Dapatkan upda")."""
+    if len(decisions) < 2 or not body:
+        return
+    last, before = decisions[-1], decisions[-2]
+    if not last.keep or before.keep or before.family in ("after-body", "header"):
+        return
+    if words(last.text) > 3 or ends_sentence(last.text) or len(body) < 2:
+        return
+    decisions[-1] = Decision(last.line, last.text, False, "cut-chrome")
+    body.pop()
+
+
 def _metadata(decisions: Iterable[Decision]) -> dict[str, str | list[str]]:
     """Metadata carried by dropped lines, for the manifest."""
     meta: dict[str, str | list[str]] = {}
@@ -155,6 +169,7 @@ def clean_blocks(
     decisions, body = _decide(page, fams, headline, headline_idx, header_end, roles)
     _drop_headline_runs(decisions, body)
     _drop_trailing_tags(decisions, body)
+    _drop_cut_chrome(decisions, body)
     document = render(headline, body, normalized=True) if body else ""
     return Cleaned(
         text=document,

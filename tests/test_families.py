@@ -275,6 +275,19 @@ def test_the_body_resumes_after_a_box_of_other_stories_inside_it() -> None:
     assert [d.family for d in result.decisions[2:4]] == ["after-body", "body"]
 
 
+def test_a_dump_cut_inside_its_closing_chrome_drops_the_fragment() -> None:
+    dump = [
+        TITLE,
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga.",
+        "Paragraf kedua berita yang menjelaskan penyebab banjir dan upaya pemerintah daerah.",
+        "Ikuti kami di WhatsApp Channel untuk berita terbaru setiap hari",
+        "Pilihan untu",
+    ]
+    result = clean_blocks(dump, "kompas")
+    assert result.body == tuple(dump[1:3])
+    assert result.decisions[-1].family == "cut-chrome"
+
+
 def test_syndication_source_goes_to_metadata() -> None:
     blocks = [
         "SEMARANG, KOMPAS.com - Hujan deras sejak sore membuat sejumlah ruas jalan tergenang.",
