@@ -90,7 +90,8 @@ MORE_LINK = Family(
 SYNDICATION = Family(
     "syndication",
     (
-        r"^(?:artikel|tulisan|berita) ini (?:telah |sudah |pernah |sebelumnya )?(?:tayang|terbit|"
+        r"^(?:artikel|tulisan|berita) ini (?:juga |telah |sudah |pernah |sebelumnya )?"
+        r"(?:tayang|terbit|"
         r"dimuat|ditayangkan|diterbitkan|dipublikasikan)\b",
         r"^(?:sebagian |sebelumnya )?artikel ini (?:telah )?(?:tayang|dimuat)",
     ),
@@ -411,6 +412,17 @@ CHANNEL_VIDEO = Family(
     ignore_case=False,
 )
 
+# An embedded social-media post as text: its attribution line ("— Metro Sport (@Metro_Sport)
+# January 30, 2017") and its text ending in the post's short link.
+SOCIAL_EMBED = Family(
+    "social-embed",
+    (
+        r"^[—–-] .{1,80}\(@\w{1,40}\) (?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})$",
+        r"(?:pic\.twitter\.com|https?://t\.co)/\w+$",
+    ),
+    max_words=80,
+)
+
 # The prayer-times widget some pages print above the headline: the Hijri date (glued to the
 # Gregorian one), then one line per prayer with its time ("imsak04:10", "maghrib 17:30").
 PRAYER_TIMES = Family(
@@ -436,6 +448,7 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     MORE_LINK,
     SOURCED_HEADLINE,
     CHANNEL_VIDEO,
+    SOCIAL_EMBED,
     PRAYER_TIMES,
     PROMOTION,
     PLATFORM_PROMOTION,

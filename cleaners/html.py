@@ -71,7 +71,13 @@ _BLOCK_TAGS = frozenset(
 )
 # Never text of the article, whatever the site.
 # (Not <form>: some sites wrap the whole page in one.)
-_ALWAYS_DROP = "script, style, noscript, template, iframe, svg, button, select, textarea"
+# Never article text on any layout: code, widgets, forms, and embedded social-media posts
+# (a tweet's or an Instagram post's text and its "— Name (@handle) date" line).
+_ALWAYS_DROP = (
+    "script, style, noscript, template, iframe, svg, button, select, textarea, "
+    "blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, "
+    "blockquote.tiktok-embed"
+)
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 )

@@ -139,3 +139,19 @@ def test_library_mode_imports_no_scrapy() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_an_embedded_post_is_not_article_text() -> None:
+    """A tweet embedded in the body (its text, link and attribution) is dropped by markup."""
+    html = (
+        "<html><head><title>t</title></head><body><div class='read__content'>"
+        "<h1 class='read__title'>Judul Berita Uji</h1>"
+        "<p>Paragraf pertama berita ini cukup panjang untuk dianggap isi artikel yang utuh.</p>"
+        "<blockquote class='twitter-tweet'><p>Isi cuitan yang disematkan di tengah berita "
+        "ini, tanpa tautan di ujungnya.</p>— Akun Uji (@akunuji)</blockquote>"
+        "<p>Paragraf kedua berita ini juga panjang dan berakhir dengan titik seperti biasa.</p>"
+        "</div></body></html>"
+    )
+    item = extract(html, "https://www.kompas.com/tren/read/2024/01/01/120000000/judul-berita-uji")
+    assert "cuitan" not in item["text"] and "@akunuji" not in item["text"]
+    assert "Paragraf kedua" in item["text"]

@@ -52,6 +52,14 @@ DROPPED = [
     ("prayer-times", "kumparan", "3 Syawal 1445 HJumat, 12 April 2024"),
     ("prayer-times", "kumparan", "ashar15:02"),
     ("prayer-times", "kumparan", "Subuh 04:31"),
+    # an embedded post as text; a print edition's note
+    ("social-embed", "kompas", "— Kantor Berita (@kantorberita) Maret 3, 2024"),
+    (
+        "social-embed",
+        "tribun",
+        "Gol indah di menit akhir pertandingan semalam pic.twitter.com/AbC123xyz",
+    ),
+    ("syndication", "tribun", "Berita ini juga dimuat di Harian Pagi, Senin (4/3/2024)"),
     # related links inside the body
     ("related-link", "tribun", "BACA JUGA: Harga Emas Antam Hari Ini Naik Rp 5.000 per Gram"),
     ("related-link", "kompas", "Baca juga: Cara Cek Penerima Bansos 2024 lewat HP"),
