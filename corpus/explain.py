@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
 from cleaners.text import Decision, clean_blocks
@@ -72,14 +73,16 @@ def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], l
     dropped = chrome_selectors(root, layout)
     bodies = body_elements(root, layout)
     order = {el: i for i, el in enumerate(root.iter())}
-    # Chrome between body elements (kumparan's body is a run of sibling paragraphs, its
-    # figures and ad slots stand between them): shown where it stands.
+    # Chrome of the article container outside the body elements (kumparan's body is a run of
+    # sibling paragraphs, its figures and ad slots stand between, before and after them):
+    # shown where it stands.
+    container = _container(bodies)
     between = sorted(
         (order[el], el, sel)
         for el, sel in dropped.items()
         if sel in layout.drop
-        and bodies
-        and order[bodies[0]] < order[el] < order[bodies[-1]]
+        and container is not None
+        and any(a is container for a in el.iterancestors())
         and not any(a in bodies for a in el.iterancestors())
     )
     events: list[ChromeEvent] = []
@@ -96,7 +99,21 @@ def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], l
         found = element_blocks(body, dropped, local)
         events.extend((len(blocks) + i, sel, text) for i, sel, text in local)
         blocks.extend(found)
+    for _, el, sel in between:  # after the last body element
+        if not any(a in dropped for a in el.iterancestors()):
+            events.append((len(blocks), sel, " ".join(el.text_content().split())))
     return blocks, sorted(events, key=lambda e: e[0])
+
+
+def _container(bodies: list[Any]) -> Any:
+    """The article container: the closest element holding every body element."""
+    if not bodies:
+        return None
+    shared = [bodies[0], *bodies[0].iterancestors()]
+    for body in bodies[1:]:
+        line = {id(a) for a in (body, *body.iterancestors())}
+        shared = [a for a in shared if id(a) in line]
+    return shared[0] if len(bodies) > 1 else bodies[0].getparent()
 
 
 def _in_page_order(

@@ -140,3 +140,25 @@ def test_one_vocabulary_of_rejections() -> None:
     found = rejections(stats)
     assert set(found) == {r.label for r in Rejection} | {language_label("ms")}
     assert len({r.label for r in Rejection}) == len(Rejection)  # no two reasons share a label
+
+
+def test_explain_shows_every_ad_slot_of_the_article_container() -> None:
+    """kumparan's ad slots before, between and after the paragraphs: each shown, in place."""
+    from corpus.explain import explain
+
+    paragraph = "<div data-qa-id='story-paragraph'><span>{}</span></div>"
+    ads = "<div data-qa-id='ads'><span>ADVERTISEMENT</span></div>"
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        "<h1 data-qa-id='story-title'>Judul Berita Uji</h1><div data-qa-id='story-content'>"
+        + ads
+        + paragraph.format("Paragraf pertama berita uji ini cukup panjang dan diakhiri titik.")
+        + ads
+        + paragraph.format("Paragraf kedua berita uji ini juga panjang dan diakhiri titik.")
+        + ads
+        + "</div></body></html>"
+    )
+    shown = explain(html, "https://kumparan.com/kumparannews/judul-berita-uji-21AbCdEfGhI")
+    reasons = [block.reason for block in shown.blocks]
+    assert reasons.count('selector [data-qa-id="ads"]') == 3
+    assert reasons.index("body") < reasons.index('selector [data-qa-id="ads"]', 2)
