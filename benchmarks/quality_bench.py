@@ -28,7 +28,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,12 +155,13 @@ def naive_rule(dump: str) -> str:
     )
 
 
-def load(folders: Iterable[Path]) -> list[tuple[str, dict]]:
+def load(folders: list[Path]) -> list[tuple[str, dict]]:
     docs = []
     for folder in folders:
         for path in sorted(folder.rglob("*.json")):
             doc = json.loads(path.read_text(encoding="utf-8"))
-            docs.append((str(path.relative_to(folder).with_suffix("")), doc))
+            name = str(path.relative_to(folder).with_suffix(""))
+            docs.append((f"{folder.name}/{name}" if len(folders) > 1 else name, doc))
     return docs
 
 
@@ -218,6 +219,8 @@ def main() -> None:
         print(title)
         for site in sites:
             print(_line(site, [r for r in rows if r.site == site]))
+        for folder in folders if len(folders) > 1 else ():
+            print(_line(folder.name, [r for r in rows if r.name.startswith(f"{folder.name}/")]))
         print(_line("all", rows))
     print(f"clean() took {elapsed:.2f} s for {len(docs)} documents (scoring included)")
     worst = sorted(cleaned, key=lambda r: (r.line_f1, r.rouge_lsum_f1))[: args.worst]
