@@ -71,6 +71,9 @@ class SiteProfile:
     # a photo caption follow the photo credit above the body?
     deck_below_headline: bool = False
     caption_after_photo_credit: bool = False
+    # The site links another story by its headline alone between two paragraphs, no label
+    # (a long Title Case line there is a link, not a subheading).
+    lone_related_headlines: bool = False
     # An author or account name sits between the headline and the date line.
     byline_above_date: bool = False
     # What to fetch. The hosts whose robots.txt lists the sitemaps; daily index URL templates

@@ -36,6 +36,12 @@ TAG_WORDS = 5
 # Other stories' headlines standing in the body: word count range, share of capitalised words.
 RELATED_HEADLINE_WORDS = (5, 25)
 TITLE_CASE_SHARE = 0.7
+# One such headline alone between paragraphs (Tribun links a story that way): at least this long
+# and capitalised (none of the labeled pages' subheadings is).
+LONE_HEADLINE_WORDS = 8
+LONE_TITLE_CASE_SHARE = 0.8
+# ... between paragraphs at least this long.
+PARAGRAPH_WORDS = 12
 LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s")
 SENTENCE_END_CHARS = frozenset(".!?…\"”’')")
 
@@ -102,7 +108,7 @@ def is_headline_like(text: str) -> bool:
     )
 
 
-def is_related_headline(text: str) -> bool:
+def is_related_headline(text: str, title_case_share: float = TITLE_CASE_SHARE) -> bool:
     """Shaped like another story's headline: Title Case words, no sentence end, not a list item."""
     if ends_sentence(text) or not (
         RELATED_HEADLINE_WORDS[0] <= words(text) <= RELATED_HEADLINE_WORDS[1]
@@ -112,4 +118,10 @@ def is_related_headline(text: str) -> bool:
         return False
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(1 for w in long_words if w[0].isupper())
-    return len(long_words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(long_words)
+    return len(long_words) >= 3 and capitalised >= title_case_share * len(long_words)
+
+
+def is_lone_related_headline(text: str) -> bool:
+    """Another story's headline even alone: long, and nearly every word capitalised (a
+    subheading is shorter, or written like a sentence)."""
+    return words(text) >= LONE_HEADLINE_WORDS and is_related_headline(text, LONE_TITLE_CASE_SHARE)

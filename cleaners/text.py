@@ -23,7 +23,15 @@ from typing import NamedTuple
 from cleaners.format import normalize_block, render
 from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
-from cleaners.shapes import TAG_WORDS, ends_sentence, is_related_headline, is_sentence, words
+from cleaners.shapes import (
+    PARAGRAPH_WORDS,
+    TAG_WORDS,
+    ends_sentence,
+    is_lone_related_headline,
+    is_related_headline,
+    is_sentence,
+    words,
+)
 from cleaners.sites import detect_site, get_profile, is_listing
 
 _SYNDICATION_SOURCE = re.compile(
@@ -63,20 +71,22 @@ class Cleaned:
         return [d for d in self.decisions if not d.keep]
 
 
-def _drop_headline_runs(decisions: list[Decision], body: list[str]) -> None:
+def _drop_headline_runs(decisions: list[Decision], body: list[str], lone: bool = False) -> None:
     """Drop runs of two or more other stories' headlines standing in the body without a label.
 
     A subheading is one such line followed by its paragraphs; two or more in a row are a list
-    of related links whose "Baca juga" label the page renders as an image or not at all.
+    of related links whose "Baca juga" label the page renders as an image or not at all. With
+    ``lone`` (the site's profile says it links stories so), a long one alone between two
+    paragraphs is a link too.
     """
     kept = [pos for pos, d in enumerate(decisions) if d.keep and d.family == "body"]
     run: list[int] = []
     dropped: set[int] = set()
-    for pos in [*kept, -1]:
+    for at, pos in enumerate([*kept, -1]):
         if pos >= 0 and is_related_headline(decisions[pos].text):
             run.append(pos)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 or (lone and len(run) == 1 and _lone_headline(decisions, kept, at - 1)):
             dropped.update(run)
         run = []
     if not dropped:
@@ -86,6 +96,19 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str]) -> None:
         decisions[pos] = Decision(d.line, d.text, False, "related-link")
     # The body is what the decisions keep (a same text kept elsewhere stays).
     body[:] = [d.text for d in decisions if d.keep and d.family == "body"]
+
+
+def _lone_headline(decisions: list[Decision], kept: list[int], at: int) -> bool:
+    """``kept[at]`` is another story's headline set alone between two paragraphs."""
+    if at < 1 or at + 1 >= len(kept):
+        return False
+    text = decisions[kept[at]].text
+    before, after = decisions[kept[at - 1]].text, decisions[kept[at + 1]].text
+    return (
+        is_lone_related_headline(text)
+        and words(before) >= PARAGRAPH_WORDS
+        and words(after) >= PARAGRAPH_WORDS
+    )
 
 
 def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
@@ -167,7 +190,7 @@ def clean_blocks(
         headline_idx, header_end, roles = None, -1, {}
         headline = normalize_block(title)
     decisions, body = _decide(page, fams, headline, headline_idx, header_end, roles)
-    _drop_headline_runs(decisions, body)
+    _drop_headline_runs(decisions, body, profile.lone_related_headlines)
     _drop_trailing_tags(decisions, body)
     _drop_cut_chrome(decisions, body)
     document = render(headline, body, normalized=True) if body else ""

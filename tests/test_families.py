@@ -296,6 +296,19 @@ def test_a_dump_cut_inside_its_closing_chrome_drops_the_fragment() -> None:
     assert result.decisions[-1].family == "cut-chrome"
 
 
+def test_a_long_headline_alone_between_paragraphs_is_a_link_where_the_site_does_that() -> None:
+    paragraphs = [
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga sejak pagi.",
+        "Gubernur Tinjau Lokasi Banjir dan Janjikan Bantuan untuk Seluruh Warga Terdampak",
+        "Paragraf berikutnya menjelaskan bahwa air mulai surut pada sore hari setelah hujan berhenti.",
+    ]
+    tribun = clean_blocks(paragraphs, "tribun", title=TITLE)
+    assert tribun.body == (paragraphs[0], paragraphs[2])
+    assert tribun.decisions[1].family == "related-link"
+    # kumparan writes its subheadings so: there it stays.
+    assert clean_blocks(paragraphs, "kumparan", title=TITLE).body == tuple(paragraphs)
+
+
 def test_syndication_source_goes_to_metadata() -> None:
     blocks = [
         "SEMARANG, KOMPAS.com - Hujan deras sejak sore membuat sejumlah ruas jalan tergenang.",

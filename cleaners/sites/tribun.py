@@ -22,6 +22,7 @@ TRIBUN = SiteProfile(
     # before its caption, both above the body.
     deck_below_headline=True,
     caption_after_photo_credit=True,
+    lone_related_headlines=True,
     # The national site and a regional host (same layout; `-a hosts=...` for others), the
     # daily index; ?page=all serves a whole article.
     start_hosts=("www.tribunnews.com", "jateng.tribunnews.com"),
