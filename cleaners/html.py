@@ -375,9 +375,7 @@ def _read_title(page: _Sources) -> Found:
 def _read_authors(page: _Sources) -> Found:
     if authors := _names(page.ld.get("author")):
         return authors, "JSON-LD"
-    if authors := [
-        a for a in dict.fromkeys(_text(e) for e in _first(page.root, page.layout.authors)) if a
-    ]:
+    if authors := _markup_texts(page, page.layout.authors):
         return authors, "markup"
     return _names(_meta(page.metas, "author", "content_author")), "meta"
 
@@ -407,11 +405,14 @@ def _read_section(page: _Sources) -> Found:
 def _read_tags(page: _Sources) -> Found:
     if tags := _keywords(page.ld.get("keywords")):
         return tags, "JSON-LD"
-    if tags := [
-        t for t in dict.fromkeys(_text(e) for e in _first(page.root, page.layout.tags)) if t
-    ]:
+    if tags := _markup_texts(page, page.layout.tags):
         return tags, "markup"
     return _keywords(_meta(page.metas, "news_keywords", "keywords")), "meta"
+
+
+def _markup_texts(page: _Sources, selectors: tuple[str, ...]) -> list[str]:
+    """The distinct texts of the first selector's elements, in page order."""
+    return [t for t in dict.fromkeys(_text(e) for e in _first(page.root, selectors)) if t]
 
 
 def _read_description(page: _Sources) -> Found:

@@ -139,13 +139,18 @@ def _zlib(wbits: int) -> Callable[[bytes, int], bytes]:
             out = stream.decompress(body, limit + 1)
         except zlib.error as err:
             raise Incomplete(f"the compressed body is damaged ({err})") from None
-        if len(out) > limit:
-            raise TooLarge(f"body larger than {limit} bytes once decompressed")
-        if not stream.eof:
-            raise Incomplete("the compressed body does not decode to its end")
-        return out
+        return _whole(out, limit, stream.eof, "compressed")
 
     return decode
+
+
+def _whole(out: bytes, limit: int, finished: bool, what: str) -> bytes:
+    """A decoded body within the cap that reached the end of its stream, or the reason not."""
+    if len(out) > limit:
+        raise TooLarge(f"body larger than {limit} bytes once decompressed")
+    if not finished:
+        raise Incomplete(f"the {what} body does not decode to its end")
+    return out
 
 
 def _deflate(body: bytes, limit: int) -> bytes:
@@ -167,11 +172,7 @@ def _brotli(body: bytes, limit: int) -> bytes:
             out += decompressor.process(b"", output_buffer_limit=limit + 1 - len(out))
     except brotli.error as err:
         raise Incomplete(f"the br body is damaged ({err})") from None
-    if len(out) > limit:
-        raise TooLarge(f"body larger than {limit} bytes once decompressed")
-    if not decompressor.is_finished():
-        raise Incomplete("the br body does not decode to its end")
-    return bytes(out)
+    return _whole(bytes(out), limit, decompressor.is_finished(), "br")
 
 
 def _zstd(body: bytes, limit: int) -> bytes:
@@ -182,11 +183,7 @@ def _zstd(body: bytes, limit: int) -> bytes:
         out = decompressor.decompress(body, max_length=limit + 1)
     except ZstdError as err:
         raise Incomplete(f"the zstd body is damaged ({err})") from None
-    if len(out) > limit:
-        raise TooLarge(f"body larger than {limit} bytes once decompressed")
-    if not decompressor.eof:
-        raise Incomplete("the zstd body does not decode to its end")
-    return out
+    return _whole(out, limit, decompressor.eof, "zstd")
 
 
 _DECODERS: dict[str, Callable[[bytes, int], bytes]] = {
