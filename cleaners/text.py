@@ -25,6 +25,7 @@ from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
 from cleaners.shapes import (
     PARAGRAPH_WORDS,
+    STRONG_DATELINE,
     TAG_WORDS,
     ends_sentence,
     is_lone_related_headline,
@@ -292,15 +293,34 @@ def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:
     }
 
 
+# A listing page's dump, when no URL tells: it opens with a listing label ("TOPIK", "TAG"),
+# its items are set apart by bare separator lines, and no dateline opens a body.
+_LISTING_LABEL = re.compile(r"^(?:topik|topic|tag|tags|indeks|index|kata kunci)\s*:?$", re.I)
+_SEPARATOR = re.compile(r"^[-–—|•·]$")
+_LISTING_SEPARATORS = 3
+_LISTING_REACH = 60
+
+
+def _looks_like_listing(lines: Sequence[str]) -> bool:
+    texts = [t for t in (line.strip() for line in lines[:_LISTING_REACH]) if t]
+    return (
+        bool(texts)
+        and bool(_LISTING_LABEL.match(texts[0]))
+        and sum(1 for t in texts if _SEPARATOR.match(t)) >= _LISTING_SEPARATORS
+        and not any(STRONG_DATELINE.search(t) for t in texts)
+    )
+
+
 def clean(text: str, site: str | None = None, *, url: str | None = None) -> Cleaned:
     """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted.
 
     A page whose ``url`` is a listing of its site (a topic, tag or index page: other stories'
-    headlines and snippets, no article) gives an empty document, every line dropped as such.
+    headlines and snippets, no article), or whose dump has a listing's shape, gives an empty
+    document, every line dropped as such.
     """
     name = site or detect_site(text, url)
     lines = text.splitlines()
-    if url and is_listing(url):
+    if (url and is_listing(url)) or _looks_like_listing(lines):
         decisions = tuple(
             Decision(number, line, False, "listing-page")
             for number, line in enumerate(lines, 1)

@@ -342,3 +342,23 @@ def test_topic_tags_after_the_body_are_dropped_but_a_closing_sentence_stays() ->
     result = clean_blocks(blocks, "kumparan", title=TITLE)
     assert result.body == tuple(blocks[:3])
     assert [d.family for d in result.decisions[3:]] == ["topic-tags", "topic-tags"]
+
+
+def test_a_listing_page_gives_an_empty_document() -> None:
+    from cleaners import clean
+
+    snippets = [
+        '"Warga diminta tetap tenang karena status gunung belum naik," kata petugas.',
+        "Sejumlah sekolah di lereng gunung meliburkan siswanya sejak pagi tadi.",
+        "Jalur pendakian ditutup sampai pemberitahuan lebih lanjut dari balai taman nasional.",
+    ]
+    listing = "\n".join(["TOPIK", "Gunung Api Aktif", *(f"-\n{s}" for s in snippets)])
+    by_shape = clean(listing, "tribun")
+    assert by_shape.text == "" and {d.family for d in by_shape.decisions} == {"listing-page"}
+    by_url = clean("Judul\nIsi", "tribun", url="https://www.tribunnews.com/topic/gunung-api-aktif")
+    assert by_url.text == ""
+    # An article under a topic label, with its dateline, is an article.
+    article = "\n".join(
+        ["TOPIK", "Judul Berita Gunung", "TRIBUNNEWS.COM, JAKARTA - " + snippets[1], "-", "-", "-"]
+    )
+    assert clean(article, "tribun").text
