@@ -68,6 +68,11 @@ class Cleaned:
         return bool(self.text)
 
     @property
+    def listing(self) -> bool:
+        """The page is a listing (topic, tag, index): no article, an empty document."""
+        return bool(self.decisions) and all(d.family == "listing-page" for d in self.decisions)
+
+    @property
     def dropped(self) -> list[Decision]:
         return [d for d in self.decisions if not d.keep]
 

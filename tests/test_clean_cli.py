@@ -96,3 +96,17 @@ def test_usage_errors_are_clear(outdir: Path) -> None:
     assert no_out.returncode != 0 and "-o OUTDIR" in no_out.stderr
     bad_site = run_scrapy("clean", "seeds/", "-o", outdir, "--site", "detik")
     assert bad_site.returncode != 0 and "invalid choice" in bad_site.stderr
+
+
+@pytest.mark.e2e
+def test_a_listing_page_is_written_as_an_empty_document(tmp_path: Path, outdir: Path) -> None:
+    page = tmp_path / "topik.txt"
+    lines = ["TOPIK", "Gunung Api Aktif"]
+    for text in ("Petugas meminta warga tetap tenang.", "Sekolah di lereng gunung diliburkan."):
+        lines += ["-", text]
+    page.write_text("\n".join([*lines, "-", "Jalur pendakian ditutup sementara."]) + "\n")
+    result = run_scrapy("clean", page, "-o", outdir)
+    assert result.returncode == 0, result.stderr
+    assert (outdir / "topik.txt").read_bytes() == b""
+    assert "topik.txt: a listing page: an empty document" in result.stderr
+    assert "0 cleaned, 1 listing pages (empty), 0 failed" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -100,50 +101,51 @@ class Command(ScrapyCommand):
         except OSError as err:
             raise UsageError(f"-o {outdir}: cannot create it ({err.strerror})") from None
         files, errors = _inputs(args)
-        failed = len(errors)
         for message in errors:
             print(f"clean: error: {message}", file=sys.stderr)
         written: set[str] = set()
-        cleaned = 0
-        for path in files:
-            try:
-                decoded = decode_text(path.read_bytes())
-            except (UndecodableError, OSError) as err:
-                print(f"clean: error: {path}: {err}", file=sys.stderr)
-                failed += 1
-                continue
-            for note in decoded.notes:
-                print(f"clean: warning: {path}: {note}", file=sys.stderr)
-            result = clean(decoded.text, None if opts.site == "auto" else opts.site)
-            if opts.explain:
-                try:
-                    _explain(path, decoded.text, result)
-                except BrokenPipeError:  # `| head` closed the pipe: stop explaining, go on
-                    opts.explain = False
-            if not result.ok:
-                print(f"clean: error: {path}: no article text found", file=sys.stderr)
-                failed += 1
-                continue
-            if path.name in written:
-                print(
-                    f"clean: error: {path}: another input has the same file name", file=sys.stderr
-                )
-                failed += 1
-                continue
-            try:
-                write_atomic(outdir / path.name, result.text.encode("utf-8"))
-            except OSError as err:
-                print(
-                    f"clean: error: {outdir / path.name}: cannot write it ({err.strerror})",
-                    file=sys.stderr,
-                )
-                failed += 1
-                continue
-            written.add(path.name)
-            cleaned += 1
+        outcomes = Counter(self._clean_one(path, outdir, opts, written) for path in files)
+        failed = outcomes["failed"] + len(errors)
+        listings = outcomes["listing"]
+        pages = f", {listings} listing pages (empty)" if listings else ""
         print(
-            f"clean: {cleaned} cleaned, {failed} failed, into {outdir}",
+            f"clean: {outcomes['cleaned']} cleaned{pages}, {failed} failed, into {outdir}",
             file=sys.stderr,
         )
         if failed:
             self.exitcode = 1
+
+    def _clean_one(
+        self, path: Path, outdir: Path, opts: argparse.Namespace, written: set[str]
+    ) -> str:
+        """Clean one file into ``outdir``: "cleaned", "listing" (an empty document) or
+        "failed" (said on one line)."""
+        try:
+            decoded = decode_text(path.read_bytes())
+        except (UndecodableError, OSError) as err:
+            return _failed(f"{path}: {err}")
+        for note in decoded.notes:
+            print(f"clean: warning: {path}: {note}", file=sys.stderr)
+        result = clean(decoded.text, None if opts.site == "auto" else opts.site)
+        if opts.explain:
+            try:
+                _explain(path, decoded.text, result)
+            except BrokenPipeError:  # `| head` closed the pipe: stop explaining, go on
+                opts.explain = False
+        if result.listing:
+            print(f"clean: note: {path}: a listing page: an empty document", file=sys.stderr)
+        elif not result.ok:
+            return _failed(f"{path}: no article text found")
+        if path.name in written:
+            return _failed(f"{path}: another input has the same file name")
+        try:
+            write_atomic(outdir / path.name, result.text.encode("utf-8"))
+        except OSError as err:
+            return _failed(f"{outdir / path.name}: cannot write it ({err.strerror})")
+        written.add(path.name)
+        return "listing" if result.listing else "cleaned"
+
+
+def _failed(message: str) -> str:
+    print(f"clean: error: {message}", file=sys.stderr)
+    return "failed"
