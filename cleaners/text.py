@@ -263,7 +263,7 @@ def _decide(
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
             in_tail, tail_opener = fam.ends_body and bool(body), fam.name
-        elif i in echoed:
+        elif i in echoed or (not body and _between_chrome(i, texts, fams)):
             decision = Decision(numbers[i], text, False, "caption")
         elif text in (previous, headline):
             # A block printed twice in a row, or the headline again (as a photo's caption).
@@ -285,6 +285,21 @@ def _body_resumes(i: int, texts: Sequence[str], fams: Families) -> bool:
     """Blocks ``i`` and the next are sentences no family claims (a box lists headlines, and
     one sentence-like line may be one of them)."""
     return i + 1 < len(texts) and all(is_sentence(texts[k]) and fams[k] is None for k in (i, i + 1))
+
+
+def _between_chrome(i: int, texts: Sequence[str], fams: Families) -> bool:
+    """Before the body, a few unfinished words with chrome on both sides are chrome too (a
+    caption without its credit, a widget's text)."""
+    return (
+        0 < i < len(texts) - 1
+        and words(texts[i]) <= _BETWEEN_CHROME_WORDS
+        and not ends_sentence(texts[i])
+        and fams[i - 1] is not None
+        and fams[i + 1] is not None
+    )
+
+
+_BETWEEN_CHROME_WORDS = 8
 
 
 def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:

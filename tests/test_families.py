@@ -362,3 +362,19 @@ def test_a_listing_page_gives_an_empty_document() -> None:
         ["TOPIK", "Judul Berita Gunung", "TRIBUNNEWS.COM, JAKARTA - " + snippets[1], "-", "-", "-"]
     )
     assert clean(article, "tribun").text
+
+
+def test_a_few_words_between_chrome_before_the_body_are_chrome() -> None:
+    blocks = [
+        "Bagikan",
+        "Wali Kota dan Wakil Wali Kota",  # a caption without its credit, between widgets
+        "Komentar",
+        "Paragraf pertama berita ini cukup panjang untuk dianggap isi artikel yang utuh.",
+        "Bagikan",
+        "Subjudul di tengah berita",  # after the body began: a subheading stays
+        "Komentar",
+        "Paragraf kedua berita ini juga panjang dan berakhir dengan titik seperti biasa.",
+    ]
+    result = clean_blocks(blocks, "tribun", title=TITLE)
+    assert result.body == (blocks[3], blocks[5], blocks[7])
+    assert result.decisions[1].family == "caption"
