@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaners import clean
+from cleaners.repetition import LineCounts
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "dev_text"
 MEASURES = ("keep_recall", "drop_leak", "line_f1", "rouge_lsum_f1")
@@ -148,6 +149,36 @@ def score(name: str, doc: dict, cleaned: str) -> DocScore:
     )
 
 
+def _repeated_lines(docs: list[tuple[str, dict]]) -> dict[tuple[str, str], frozenset[str]]:
+    counts: dict[tuple[str, str], LineCounts] = {}
+    for _, doc in docs:
+        key = (doc["_folder"], doc.get("site"))
+        counts.setdefault(key, LineCounts()).add(line["text"] for line in doc["lines"])
+    return {key: c.repeated() for key, c in counts.items()}
+
+
+def _signal_alone(docs: list[tuple[str, dict]], learned: dict) -> str:
+    """What the repetition signal finds by itself, with no wording: the labels of the lines
+    it names, and the share of the chrome's characters they hold."""
+    hits: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    for _, doc in docs:
+        repeated = learned[(doc["_folder"], doc.get("site"))]
+        for line in doc["lines"]:
+            text = norm(line["text"])
+            chars[f"all {line['label']}"] += len(text)
+            if text in repeated:
+                hits[line["label"]] += 1
+                chars[line["label"]] += len(text)
+    share = chars["drop"] / max(1, chars["all drop"])
+    lines = sum(len(lines) for lines in learned.values())
+    return (
+        f"repetition signal alone: {lines} lines learned; labeled lines it names: "
+        f"{hits['drop']} chrome, {hits['keep']} article text, {hits['either']} either; "
+        f"{share:.1%} of the chrome's characters"
+    )
+
+
 def naive_rule(dump: str) -> str:
     """The baseline: keep lines of 40 or more characters, drop "Baca juga" lines."""
     return "\n".join(
@@ -160,6 +191,7 @@ def load(folders: list[Path]) -> list[tuple[str, dict]]:
     for folder in folders:
         for path in sorted(folder.rglob("*.json")):
             doc = json.loads(path.read_text(encoding="utf-8"))
+            doc["_folder"] = str(folder)
             name = str(path.relative_to(folder).with_suffix(""))
             docs.append((f"{folder.name}/{name}" if len(folders) > 1 else name, doc))
     return docs
@@ -213,9 +245,23 @@ def main() -> None:
     cleaned = run(docs, ours)
     elapsed = time.perf_counter() - started
     naive = run(docs, lambda dump, _doc: naive_rule(dump))
+    # The repetition signal, learned as `scrapy clean` learns it: per folder and site.
+    learned = _repeated_lines(docs)
+
+    def with_repetition(dump: str, doc: dict) -> str:
+        key = (doc["_folder"], doc.get("site"))
+        site = None if args.detect else doc.get("site")
+        return clean(dump, site, url=doc.get("url"), repeated=learned[key]).text
+
+    repetition = run(docs, with_repetition)
     sites = sorted({r.site for r in cleaned})
     print(f"{len(docs)} labeled documents from {', '.join(str(f) for f in folders)}")
-    for title, rows in (("clean()", cleaned), ("naive rule", naive)):
+    groups = (
+        ("clean()", cleaned),
+        ("clean() + lines repeated across the folder's pages", repetition),
+        ("naive rule", naive),
+    )
+    for title, rows in groups:
         print(title)
         for site in sites:
             print(_line(site, [r for r in rows if r.site == site]))
@@ -223,6 +269,7 @@ def main() -> None:
             print(_line(folder.name, [r for r in rows if r.name.startswith(f"{folder.name}/")]))
         print(_line("all", rows))
     print(f"clean() took {elapsed:.2f} s for {len(docs)} documents (scoring included)")
+    print(_signal_alone(docs, learned))
     worst = sorted(cleaned, key=lambda r: (r.line_f1, r.rouge_lsum_f1))[: args.worst]
     print(f"\nworst {len(worst)} documents (by line F1):")
     for r in worst:

@@ -178,13 +178,15 @@ def clean_blocks(
     title: str | None = None,
     lines: Sequence[int] | None = None,
     page_starts: Iterable[int] = (),
+    repeated: frozenset[str] = frozenset(),
 ) -> Cleaned:
     """Clean a page given as text blocks.
 
     With ``title`` (the HTML path, where the headline is known), ``blocks`` are the body only.
     Without it, ``blocks`` are a whole-page dump and the header is found by its layout.
     ``page_starts`` are the indexes of ``blocks`` where a further page of the article begins:
-    each page's after-body zone ends with its page.
+    each page's after-body zone ends with its page. ``repeated``: lines the site prints on many
+    of its pages (``cleaners.repetition``), dropped as "repeated-line".
     """
     profile = get_profile(site)
     page = _Page.of(blocks, lines, page_starts)
@@ -195,7 +197,7 @@ def clean_blocks(
     else:
         headline_idx, header_end, roles = None, -1, {}
         headline = normalize_block(title)
-    decisions, body = _decide(page, fams, headline, headline_idx, header_end, roles)
+    decisions, body = _decide(page, fams, headline, (headline_idx, header_end), roles, repeated)
     _drop_headline_runs(decisions, body, profile.lone_related_headlines)
     _drop_trailing_tags(decisions, body)
     _drop_cut_chrome(decisions, body)
@@ -237,12 +239,13 @@ def _decide(
     page: _Page,
     fams: Families,
     headline: str,
-    headline_idx: int | None,
-    header_end: int,
+    header: tuple[int | None, int],
     roles: dict[int, str],
+    repeated: frozenset[str],
 ) -> tuple[list[Decision], list[str]]:
     """Every block's decision, in order, and the body blocks kept."""
     texts, numbers = page.texts, page.numbers
+    headline_idx, header_end = header
     echoed = _echoed_captions(texts, fams)
     decisions: list[Decision] = []
     body: list[str] = []
@@ -265,6 +268,8 @@ def _decide(
             in_tail, tail_opener = fam.ends_body and bool(body), fam.name
         elif i in echoed or (not body and _between_chrome(i, texts, fams)):
             decision = Decision(numbers[i], text, False, "caption")
+        elif text in repeated:
+            decision = Decision(numbers[i], text, False, "repeated-line")
         elif text in (previous, headline):
             # A block printed twice in a row, or the headline again (as a photo's caption).
             decision = Decision(numbers[i], text, False, "repeat")
@@ -331,7 +336,13 @@ def _looks_like_listing(lines: Sequence[str]) -> bool:
     )
 
 
-def clean(text: str, site: str | None = None, *, url: str | None = None) -> Cleaned:
+def clean(
+    text: str,
+    site: str | None = None,
+    *,
+    url: str | None = None,
+    repeated: frozenset[str] = frozenset(),
+) -> Cleaned:
     """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted.
 
     A page whose ``url`` is a listing of its site (a topic, tag or index page: other stories'
@@ -347,4 +358,4 @@ def clean(text: str, site: str | None = None, *, url: str | None = None) -> Clea
             if line.strip()
         )
         return Cleaned("", "", (), name, decisions)
-    return clean_blocks(lines, name, lines=range(1, len(lines) + 1))
+    return clean_blocks(lines, name, lines=range(1, len(lines) + 1), repeated=repeated)

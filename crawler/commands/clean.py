@@ -11,8 +11,9 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from cleaners import SITE_NAMES, Cleaned, clean
+from cleaners import SITE_NAMES, Cleaned, clean, detect_site
 from cleaners.decode import UndecodableError, decode_text
+from cleaners.repetition import LineCounts
 from corpus.atomic import write_atomic
 
 
@@ -104,6 +105,7 @@ class Command(ScrapyCommand):
         for message in errors:
             print(f"clean: error: {message}", file=sys.stderr)
         written: set[str] = set()
+        self.repeated = _repeated_lines(files, opts.site)
         outcomes = Counter(self._clean_one(path, outdir, opts, written) for path in files)
         failed = outcomes["failed"] + len(errors)
         listings = outcomes["listing"]
@@ -126,7 +128,9 @@ class Command(ScrapyCommand):
             return _failed(f"{path}: {err}")
         for note in decoded.notes:
             print(f"clean: warning: {path}: {note}", file=sys.stderr)
-        result = clean(decoded.text, None if opts.site == "auto" else opts.site)
+        site = None if opts.site == "auto" else opts.site
+        repeated = self.repeated.get(site or detect_site(decoded.text), frozenset())
+        result = clean(decoded.text, site, repeated=repeated)
         if opts.explain:
             try:
                 _explain(path, decoded.text, result)
@@ -144,6 +148,20 @@ class Command(ScrapyCommand):
             return _failed(f"{outdir / path.name}: cannot write it ({err.strerror})")
         written.add(path.name)
         return "listing" if result.listing else "cleaned"
+
+
+def _repeated_lines(files: list[Path], site_option: str) -> dict[str, frozenset[str]]:
+    """The lines each site prints on many of the pages given (``cleaners.repetition``): a
+    first pass over every file, so a folder of one site's dumps teaches its chrome."""
+    counts: dict[str, LineCounts] = {}
+    for path in files:
+        try:
+            text = decode_text(path.read_bytes()).text
+        except (UndecodableError, OSError):
+            continue  # said once, when the file is cleaned
+        site = detect_site(text) if site_option == "auto" else site_option
+        counts.setdefault(site, LineCounts()).add(text.splitlines())
+    return {site: c.repeated() for site, c in counts.items()}
 
 
 def _failed(message: str) -> str:
