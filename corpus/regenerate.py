@@ -1,14 +1,13 @@
-"""Rebuild the corpus from WARC archives, offline: the crawl's stages on archived pages.
+"""Rebuild the corpus from web archives, offline: the crawl's stages on archived pages.
 
-Pass 1 indexes the response records of every file: which article (canonical URL) and which
-page (``all``, 1, 2, ...) each holds, skipping, with a counted reason, records that are not
-articles (robots.txt, sitemaps, index pages), not 200, not HTML, of unsupported hosts, or
-unreadable. Pass 2 rebuilds each article from its pages exactly as the spider does
-(``?page=all`` when it is whole, else pages 1..N, all of them or nothing), extracts, cleans and
-checks the language, in ``workers`` processes; then the corpus stage (dedup, numbering, files,
-manifest) runs once over all of them. From the pages a crawl archived, this writes the corpus
-that crawl wrote, byte for byte.
-"""
+Pass 1 (``corpus.archive_index``) indexes every record of every file: which article (canonical
+URL) and which page (``all``, 1, 2, ...) each holds, counting by reason what is not one (not an
+article page, not 200, not HTML, another host, damaged). Pass 2 rebuilds each article from its
+pages by the crawl's own article path (``corpus.article``: ``?page=all`` when it is whole, else
+pages 1..N, all of them or nothing), extracts, cleans, checks the language and fingerprints it,
+in ``workers`` processes; then the corpus stage (dedup, numbering, files, manifest) runs once
+over all of them. From the pages a crawl archived, this writes the corpus that crawl wrote, byte
+for byte."""
 
 from __future__ import annotations
 
