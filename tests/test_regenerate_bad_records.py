@@ -140,3 +140,26 @@ def test_archive_reader_returns_blocks_and_finds_them_again(tmp_path: Path) -> N
         assert read_block(r.file, r.offset, r.ordinal, r.record_id, 1 << 20) == r.block
         # A wrong offset never gives another record: the record is found by its place.
         assert read_block(r.file, 0, r.ordinal, r.record_id, 1 << 20) == r.block
+
+
+def test_pass_one_reads_long_http_headers_whole(tmp_path: Path) -> None:
+    """Pass 1 reads a block's first 8 KiB; longer headers are still read to their end."""
+    from corpus.archive_index import index_archives
+
+    def with_cookie(size: int) -> bytes:
+        return f"Set-Cookie: a={'x' * size}\r\n".encode()
+
+    url = "https://kumparan.com/kumparannews/kuki-{}-21AbCdEfGh{}"
+    path = tmp_path / "a.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for size, tag in ((20_000, "A"), (70_000, "B")):
+            block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + with_cookie(size)
+            block += b"\r\n" + kumparan_page()
+            writer.write_record(
+                writer.create_warc_record(url.format(size, tag), "response", payload=BytesIO(block))
+            )
+    index = index_archives([str(path)])
+    pages = [page.url for unit in index.units.values() for page in unit.pages.values()]
+    assert pages == [url.format(20_000, "A")]
+    assert index.skipped == {"HTTP headers longer than 65536 bytes": 1}
