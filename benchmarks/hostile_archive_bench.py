@@ -18,51 +18,25 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from io import BytesIO
 from pathlib import Path
 
-from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 REPO = Path(__file__).resolve().parent.parent
 MIRROR = REPO / "demo" / "mirror" / "kumparan.com"
 BOUND = 1536 * 2**20
 
-
-class Zeros:
-    def __init__(self, size: int) -> None:
-        self.left = size
-
-    def read(self, n: int = -1) -> bytes:
-        n = self.left if n is None or n < 0 else min(n, self.left)
-        self.left -= n
-        return b"\0" * n
-
-
-def record(writer: WARCWriter, url: str, body: object, length: int, **headers: str) -> None:
-    http = StatusAndHeaders(
-        "200 OK", [("Content-Type", "text/html"), *headers.items()], protocol="HTTP/1.1"
-    )
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=body, length=length, http_headers=http)
-    )
+sys.path.insert(0, str(REPO))
+from tests.hostile_writers import Zeros, gzip_bomb, write_response  # noqa: E402
 
 
 def good(writer: WARCWriter) -> None:
     for page in sorted(p for p in MIRROR.rglob("*") if p.is_file() and p.parent != MIRROR):
         data = page.read_bytes()
-        record(writer, f"https://kumparan.com/{page.relative_to(MIRROR)}", BytesIO(data), len(data))
-
-
-def bomb(size: int) -> bytes:
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    out = BytesIO()
-    chunk = b"\0" * (1 << 20)
-    for _ in range(size >> 20):
-        out.write(packer.compress(chunk))
-    out.write(packer.flush())
-    return out.getvalue()
+        write_response(
+            writer, f"https://kumparan.com/{page.relative_to(MIRROR)}", BytesIO(data), len(data)
+        )
 
 
 def run(archive: Path, out: Path) -> tuple[float, float, str]:
@@ -111,15 +85,15 @@ def main() -> None:
         with open(cases["good"] / "a.warc.gz", "wb") as fh:
             good(WARCWriter(fh, gzip=True))
         with open(cases["huge"] / "a.warc.gz", "wb") as fh:
-            record(
+            write_response(
                 WARCWriter(fh, gzip=True),
                 "https://kumparan.com/x/besar-21AbCdEfGhI",
                 Zeros(size),
                 size,
             )
-        packed = bomb(size)
+        packed = gzip_bomb(size)
         with open(cases["bomb"] / "a.warc.gz", "wb") as fh:
-            record(
+            write_response(
                 WARCWriter(fh, gzip=True),
                 "https://kumparan.com/x/bom-21AbCdEfGhJ",
                 BytesIO(packed),

@@ -12,15 +12,14 @@ import json
 import resource
 import subprocess
 import sys
-import zlib
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.conftest import REPO, run_scrapy
+from tests.hostile_writers import Zeros, gzip_bomb, write_response
 
 pytestmark = pytest.mark.e2e
 
@@ -35,46 +34,12 @@ HUGE = 300 * 1024 * 1024  # past the 16 MB cap many times over
 CAP_MEMORY = 1536 * 1024 * 1024  # the issue's bound: 1.5 GB whatever the input
 
 
-class _Zeros:
-    """A stream of ``size`` zero bytes, read in chunks (never held whole)."""
-
-    def __init__(self, size: int) -> None:
-        self.left = size
-
-    def read(self, n: int = -1) -> bytes:
-        n = self.left if n is None or n < 0 else min(n, self.left)
-        self.left -= n
-        return b"\0" * n
-
-
-def _gzip_bomb(size: int) -> bytes:
-    """``size`` zero bytes, gzip-compressed in chunks (a few hundred KB)."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    out = BytesIO()
-    chunk = b"\0" * (1 << 20)
-    for _ in range(size >> 20):
-        out.write(packer.compress(chunk))
-    out.write(packer.flush())
-    return out.getvalue()
-
-
-def _record(writer: WARCWriter, url: str, body, length: int, **headers: str) -> None:
-    http = StatusAndHeaders(
-        "200 OK",
-        [("Content-Type", "text/html; charset=utf-8"), *headers.items()],
-        protocol="HTTP/1.1",
-    )
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=body, length=length, http_headers=http)
-    )
-
-
 def _good_archive(path: Path) -> None:
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for url, page in PAGES.items():
             data = page.read_bytes()
-            _record(writer, url, BytesIO(data), len(data))
+            write_response(writer, url, BytesIO(data), len(data))
 
 
 def _regenerate(archive: Path, out: Path) -> tuple[str, list[dict]]:
@@ -96,12 +61,12 @@ def test_bombs_and_huge_records_are_skipped_with_bounded_memory(tmp_path: Path) 
     with open(archive / "huge.warc.gz", "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         url = "https://kumparan.com/kumparannews/besar-sekali-21AbCdEfGhI"
-        _record(writer, url, _Zeros(HUGE), HUGE)
+        write_response(writer, url, Zeros(HUGE), HUGE)
     with open(archive / "bomb.warc.gz", "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        bomb = _gzip_bomb(HUGE)
+        bomb = gzip_bomb(HUGE)
         url = "https://kumparan.com/kumparannews/bom-gzip-21AbCdEfGhJ"
-        _record(writer, url, BytesIO(bomb), len(bomb), **{"Content-Encoding": "gzip"})
+        write_response(writer, url, BytesIO(bomb), len(bomb), **{"Content-Encoding": "gzip"})
     assert (archive / "bomb.warc.gz").stat().st_size < 2 * 1024 * 1024
     stderr, rows = _regenerate(archive, tmp_path / "corpus")
     assert "skipped 2: body larger than the size cap" in stderr  # the huge record, the bomb
@@ -191,7 +156,7 @@ def test_header_uri_and_body_bombs_stay_under_the_memory_bound(name: str, tmp_pa
 def test_a_file_level_gzip_bomb_stays_under_the_memory_bound(tmp_path: Path) -> None:
     """2 GiB of zeros as one gzip stream (a 2 MB .warc.gz), no WARC header anywhere."""
     bomb = tmp_path / "bomb.warc.gz"
-    bomb.write_bytes(_gzip_bomb(2048 * 1024 * 1024))
+    bomb.write_bytes(gzip_bomb(2048 * 1024 * 1024))
     assert bomb.stat().st_size < 3 * 1024 * 1024
     peak, said = _peak_of_regenerate(bomb, tmp_path / "out")
     assert peak < CAP_MEMORY, f"peak {peak >> 20} MiB"
