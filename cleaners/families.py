@@ -393,7 +393,6 @@ STRAY = Family(
     max_words=2,
 )
 
-# Kinds that sit in the header block between the headline and the body.
 # Another story's headline signed with its newsroom in brackets, as sites link to their own
 # stories ("... Presiden RI (tribunnews)", "... (Kompas.com)"): no sentence before the bracket.
 SOURCED_HEADLINE = Family(
@@ -436,6 +435,7 @@ PRAYER_TIMES = Family(
     max_words=8,
 )
 
+# Kinds that sit in the header block between the headline and the body.
 HEADER_FAMILIES = frozenset({"metadata", "photo-credit"})
 
 SHARED_FAMILIES: tuple[Family, ...] = (

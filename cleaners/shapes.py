@@ -97,14 +97,14 @@ def is_sentence(text: str) -> bool:
 
 
 def is_name_line(text: str) -> bool:
-    return words(text) <= NAME_LINE_WORDS and not ends_sentence(text) and not (is_dateline(text))
+    return words(text) <= NAME_LINE_WORDS and not ends_sentence(text) and not is_dateline(text)
 
 
 def is_headline_like(text: str) -> bool:
     return (
         words(text) <= HEADLINE_WORDS
         and not ends_full_stop(text)
-        and not (STRONG_DATELINE.search(text))
+        and not STRONG_DATELINE.search(text)
     )
 
 
