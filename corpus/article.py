@@ -154,13 +154,10 @@ class ArticlePlan:
         """The plan after reading the next page: the next one to read, or the whole article."""
         stamps = (*self.fetched, fetched)
         if self.whole:
-            later = linked_pages(page)
-            if not later:
+            if not linked_pages(page):
                 return WholeArticle(self.article, (page,), stamps)
             # The site ignored ?page=all: this is page 1, the pages it links follow.
-            return replace(
-                self, whole=False, number=later[0], last=later[-1], pages=(page,), fetched=stamps
-            )
+            return self.page_by_page().add(page, fetched)
         pages = (*self.pages, page)
         last = self.last if self.last is not None else (linked_pages(page) or [1])[-1]
         if self.number >= last:

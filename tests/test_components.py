@@ -115,6 +115,16 @@ def test_the_plan_is_all_or_nothing_and_in_order() -> None:
     assert whole.fetched == ("2026-01-01T00:00:00Z", "2026-01-01T00:00:05Z")
 
 
+def test_a_page_all_that_still_links_pages_counts_as_page_one() -> None:
+    from corpus.extraction import read_page
+
+    page1 = read_page(mirror_page(ARTICLE + "?page=1"), ARTICLE)
+    step = ArticlePlan(ARTICLE, ARTICLE, whole=True).add(page1, "2026-01-01T00:00:00Z")
+    assert isinstance(step, ArticlePlan) and not step.whole
+    assert (step.key, step.last, step.pages) == (2, 2, (page1,))
+    assert step.fetched == ("2026-01-01T00:00:00Z",)
+
+
 def test_allowed_hosts_middleware_refuses_other_hosts_and_schemes(spider: NewsSpider) -> None:
     middleware = build_from_crawler(AllowedHostsMiddleware, spider.crawler)
     assert middleware.process_request(Request(ARTICLE), spider) is None
