@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 # The header block of a response: a news page's is a few kilobytes.
 MAX_HTTP_HEADER_BYTES = 64 * 1024
@@ -34,13 +33,6 @@ class TooLarge(PayloadError):
 
 class Incomplete(PayloadError):
     """The body did not arrive whole: a page cut short is never a document."""
-
-
-@dataclass
-class HttpResponse:
-    status: int
-    headers: dict[str, str]  # lower-case names; a repeated header keeps its values, joined
-    body: bytes  # as the server meant it: de-chunked and content-decoded
 
 
 def split_head(block: bytes) -> tuple[int, dict[str, str], bytes]:

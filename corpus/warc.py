@@ -84,7 +84,6 @@ class Skipped:
 
     reason: str
     detail: str
-    rest_of_file: bool = False
 
 
 class ArchiveError(ValueError):
@@ -163,11 +162,11 @@ def _warc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
                 yield last
     except (OSError, ValueError, EOFError) as err:
         where = f"after record {ordinal + 1}" if ordinal >= 0 else "from its start"
-        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}", True)
+        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}")
         return
     # The reader stops quietly where a file is cut: the last record tells.
     if last is not None and (problem := _cut_after(path, last)):
-        yield Skipped("file cut short (truncated archive)", f"{path.name}: {problem}", True)
+        yield Skipped("file cut short (truncated archive)", f"{path.name}: {problem}")
 
 
 def _fastwarc(fh: IO[bytes], lenient: bool = False) -> Any:
@@ -290,7 +289,7 @@ def _arc_records(path: Path, head: int) -> Iterator[Record | Skipped]:
                     yield item
     except Exception as err:  # warcio raises what its parsers raise: the file is done
         where = f"after record {ordinal + 1}" if ordinal >= 0 else "from its start"
-        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}", True)
+        yield Skipped("unreadable file", f"{path.name}: {where}: {excerpt(str(err))}")
     if chatter.getvalue().strip():
         # Not a record: a note on one line (``reason`` empty: nothing is counted).
         yield Skipped("", f"{path.name}: warcio says: {excerpt(chatter.getvalue())}")
