@@ -23,7 +23,7 @@ INDONESIAN = sorted(GOLDEN.glob("*.txt")) + [
 def test_no_indonesian_article_is_lost(path) -> None:
     result = detect_language(path.read_text(encoding="utf-8"))
     assert (result.language, result.rejected) == ("id", None)
-    assert result.score > 0.9
+    assert result.score >= language.FIRST_PASS_CONFIDENCE
 
 
 @pytest.mark.parametrize(
@@ -48,13 +48,28 @@ OTHER_LANGUAGES = sorted((REPO / "tests" / "data" / "languages").glob("*.txt"))
 
 @pytest.mark.parametrize("path", OTHER_LANGUAGES + INDONESIAN, ids=lambda p: p.name)
 def test_the_first_pass_decides_as_langdetect_would(path, monkeypatch) -> None:
-    """py3langid decides only where it is sure; langdetect alone gives the same verdict."""
+    """The first pass decides only where it is sure; langdetect alone gives the same verdict."""
     text = path.read_text(encoding="utf-8")
     both = detect_language(text)
     monkeypatch.setattr(language, "FIRST_PASS_CONFIDENCE", 2.0)  # langdetect on everything
     alone = detect_language(text)
     assert (both.rejected is None) == (alone.rejected is None)
     assert (both.rejected is None) == (not path.name.startswith(("en-", "ms-")))
+
+
+@pytest.mark.parametrize("path", INDONESIAN, ids=lambda p: p.name)
+def test_the_first_pass_is_sure_of_whole_articles(path) -> None:
+    """Articles are what the fast pass is for: langdetect is not asked about them."""
+    sample = path.read_text(encoding="utf-8")[: language.SAMPLE_CHARS]
+    assert len(sample) >= language.FIRST_PASS_MIN_CHARS
+    assert language._first_pass(sample) >= language.FIRST_PASS_CONFIDENCE
+
+
+def test_a_short_text_goes_to_langdetect(monkeypatch) -> None:
+    """Below the minimum length the first pass is not asked (on headlines the two differ)."""
+    monkeypatch.setattr(language, "_first_pass", lambda sample: pytest.fail("first pass asked"))
+    result = detect_language("Harga beras medium naik lagi di pasar induk pekan ini")
+    assert result.language == "id"
 
 
 def test_detection_repeats() -> None:
