@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import tempfile
 from collections.abc import Iterable
@@ -11,6 +12,10 @@ from pathlib import Path
 # once, at import: os.umask can only be read by setting it, which is not thread-safe.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
+try:
+    _LIBC: ctypes.CDLL | None = ctypes.CDLL(None, use_errno=True)
+except OSError:  # no C library to load (not a POSIX system)
+    _LIBC = None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -37,3 +42,42 @@ def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic_many(folder: Path, files: Iterable[tuple[str, bytes]]) -> None:
+    """Write files into ``folder`` atomically and durably, flushing the disk twice for them all.
+
+    Each goes to a temporary file; the folder's filesystem is flushed once, every file renamed
+    into place, and the folder flushed, so the renames are on disk too. As durable as an fsync
+    of each file (git's batch fsync mode does the same), for a fraction of the CPU: on the test
+    machine an fsync cost more CPU than writing the file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[tuple[str, Path]] = []
+    try:
+        for name, data in files:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            written.append((tmp, folder / name))
+            with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fd, 0o666 & ~_UMASK)
+                fh.write(data)
+        directory = os.open(folder, os.O_RDONLY)
+        try:
+            _flush_filesystem(directory)
+            for tmp, path in written:
+                os.replace(tmp, path)
+            written.clear()
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except BaseException:
+        for tmp, _ in written:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _flush_filesystem(fd: int) -> None:
+    """Flush the filesystem that holds ``fd`` to disk (Linux's syncfs; sync() elsewhere)."""
+    syncfs = getattr(_LIBC, "syncfs", None)
+    if syncfs is None or syncfs(fd) != 0:
+        os.sync()

@@ -19,23 +19,21 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from cleaners.format import corpus_file_name, count_words
-from corpus.atomic import write_atomic, write_atomic_lines
+from corpus.atomic import write_atomic_lines, write_atomic_many
 from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "corpus.sqlite"
 MANIFEST = "manifest.jsonl"
-# Threads that write corpus files when a run ends (fsyncs in parallel: 2.6x faster on the
-# test machine with 32 than with one).
-WRITER_THREADS = 32
+# Corpus files written per flush to disk and per commit of the state, when a run ends.
+FILES_PER_BATCH = 500
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS staged (
     canonical_url TEXT PRIMARY KEY, item TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -350,31 +348,29 @@ class CorpusStore:
     def write_files(self) -> None:
         """Write committed documents whose file is not on disk yet, then the whole manifest.
 
-        Each file is fsynced before the state forgets its text (in batches, one commit each),
-        and the manifest is streamed from the state, never held whole in memory. The files of
-        a batch are written by WRITER_THREADS threads: an fsync waits on the disk, not the CPU,
-        and the filesystem commits concurrent ones together.
+        Files are on disk before the state forgets their text (in batches: one flush to disk
+        and one commit each), and the manifest is streamed from the state, never held whole in
+        memory.
         """
         pending = [n for (n,) in self.db.execute("SELECT number FROM docs WHERE text IS NOT NULL")]
-        with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:
-            for start in range(0, len(pending), 500):
-                batch = pending[start : start + 500]
-                files = [
-                    self.db.execute(
-                        "SELECT file, text FROM docs WHERE number = ?", (number,)
-                    ).fetchone()
-                    for number in batch
-                ]
-                # list() waits for every write and re-raises the first error.
-                list(
-                    pool.map(
-                        lambda f: write_atomic(self.folder / f[0], f[1].encode("utf-8")), files
+        for start in range(0, len(pending), FILES_PER_BATCH):
+            batch = pending[start : start + FILES_PER_BATCH]
+            write_atomic_many(
+                self.folder,
+                (
+                    (file, text.encode("utf-8"))
+                    for file, text in (
+                        self.db.execute(
+                            "SELECT file, text FROM docs WHERE number = ?", (number,)
+                        ).fetchone()
+                        for number in batch
                     )
-                )
-                self.db.execute("BEGIN")
-                self.db.executemany(
-                    "UPDATE docs SET text = NULL WHERE number = ?", [(n,) for n in batch]
-                )
-                self.db.execute("COMMIT")
+                ),
+            )
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "UPDATE docs SET text = NULL WHERE number = ?", [(n,) for n in batch]
+            )
+            self.db.execute("COMMIT")
         entries = self.db.execute("SELECT entry FROM docs ORDER BY number")
         write_atomic_lines(self.folder / MANIFEST, (entry for (entry,) in entries))

@@ -145,13 +145,14 @@ CHILD = """
 import sys
 from pathlib import Path
 import corpus.store as writer
-from corpus.atomic import write_atomic
+from corpus.atomic import write_atomic_many
 
-def announce(path, data):
-    print("writing", flush=True)
-    write_atomic(path, data)
+def announce(folder, files):
+    write_atomic_many(folder, files)
+    print("written", flush=True)
 
-writer.write_atomic = announce
+writer.write_atomic_many = announce
+writer.FILES_PER_BATCH = 4
 store = writer.CorpusStore(Path(sys.argv[1]))
 for i in range(120):
     body = f"Paragraf berita nomor {i} dengan isi yang panjang sekali. " * 3000
