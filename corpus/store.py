@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 STATE_FILE = "corpus.sqlite"
 MANIFEST = "manifest.jsonl"
+# The signature of a staged article computed when the run finishes (the column is NOT NULL).
+_NOT_YET = b""
 # Corpus files written per flush to disk and per commit of the state, when a run ends.
 FILES_PER_BATCH = 500
 _SCHEMA = """
@@ -172,10 +174,12 @@ class CorpusStore:
         """Keep an accepted article until the run ends (a later copy of a URL replaces it).
 
         ``text_signature``: its MinHash signature when the caller has it (regenerate's workers
-        compute it, so the main process does not)."""
+        compute it, so the main process does not). Without it, the signature is computed when
+        the run finishes, for every such article in one loop: in a crawl, between pages, the
+        same work cost twice the CPU (the other stages push its data out of the CPU caches)."""
         sha = item.get("sha256") or sha256_text(item["text"])
         record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
-        sig = text_signature if text_signature is not None else signature(item["text"])
+        sig = text_signature if text_signature is not None else _NOT_YET
         self.db.execute(
             "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
             (item["canonical_url"], record, sha, sig),
@@ -250,12 +254,15 @@ class CorpusStore:
         ):
             dedup.add(Candidate(key, sha, sig, site, published, note, number))
         first_new = len(dedup.members)
-        for key, sha, sig, site, published, note, url, via in self.db.execute(
+        for key, sha, sig, site, published, note, url, via, text in self.db.execute(
             "SELECT canonical_url, sha256, signature, json_extract(item, '$.site'), "
             "json_extract(item, '$.published'), json_extract(item, '$.syndicated_from'), "
-            "json_extract(item, '$.url'), json_extract(item, '$.urls') "
-            "FROM staged ORDER BY canonical_url"
+            "json_extract(item, '$.url'), json_extract(item, '$.urls'), "
+            "CASE WHEN signature = ? THEN json_extract(item, '$.text') END "
+            "FROM staged ORDER BY canonical_url",
+            (_NOT_YET,),
         ):
+            sig = signature(text) if sig == _NOT_YET else sig
             urls = sorted({url, *json.loads(via or "[]"), *discovered.get(key, ())})
             dedup.add(Candidate(key, sha, sig, site, published, note, None, urls))
         return dedup, first_new
