@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -27,6 +28,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -38,6 +40,9 @@ logger = logging.getLogger(__name__)
 url_discovered = object()
 # Headers describing a transfer encoding Scrapy has already undone: the archived body is decoded.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+# Each record is its own gzip member, at zlib's default level: warcio's (9) took 4.1 ms a real
+# news page (200-400 KB of HTML) against 1.9 ms, for files 1% smaller.
+GZIP_LEVEL = 6
 
 
 class WarcArchive:
@@ -53,7 +58,9 @@ class WarcArchive:
         self.sequence = 0
         self.fh: IO[bytes] | None = None
         self.path: Path | None = None
-        self.writer: WARCWriter | None = None
+        # Records are written plain into this buffer, then compressed into the file.
+        self.buffer = BytesIO()
+        self.writer = WARCWriter(self.buffer, gzip=False)
         self.spider_name = "crawl"
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
@@ -68,28 +75,35 @@ class WarcArchive:
         self.spider_name = spider.name
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def _open(self) -> WARCWriter:
-        if self.writer is None:
+    def _file(self) -> IO[bytes]:
+        if self.fh is None:
             name = (
                 f"{self.prefix}-{self.spider_name}-{self.started}-{os.getpid()}-{self.sequence:05d}"
             )
             self.path = self.folder / f"{name}.warc.gz"
             self.fh = open(self.path.with_name(self.path.name + ".open"), "wb")  # noqa: SIM115
-            self.writer = WARCWriter(self.fh, gzip=True)
-        return self.writer
+        return self.fh
+
+    def _write(self, record: ArcWarcRecord) -> None:
+        """One record, as one gzip member of the current file."""
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.write_record(record)
+        member = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self._file().write(member.compress(self.buffer.getvalue()) + member.flush())
 
     def _close(self) -> None:
         if self.fh is not None and self.path is not None:
             self.fh.close()
             os.replace(self.path.with_name(self.path.name + ".open"), self.path)
             self.stats.inc_value("archive/files")
-        self.fh = self.writer = self.path = None
+        self.fh = self.path = None
         self.sequence += 1
 
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         stamp = now_stamp()
         request.meta["crawled_at"] = stamp
-        writer = self._open()
+        writer = self.writer
         target = response.url
         parts = urlsplit(target)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -97,7 +111,7 @@ class WarcArchive:
             (k.decode("latin-1"), b", ".join(v).decode("latin-1"))
             for k, v in request.headers.items()
         ]
-        writer.write_record(
+        self._write(
             writer.create_warc_record(
                 target,
                 "request",
@@ -116,7 +130,7 @@ class WarcArchive:
         ]
         headers.append(("Content-Length", str(len(response.body))))
         warc_headers = {"WARC-Date": stamp}
-        writer.write_record(
+        self._write(
             writer.create_warc_record(
                 target,
                 "response",
@@ -131,9 +145,8 @@ class WarcArchive:
             self._close()
 
     def discovered(self, url: str, article: str) -> None:
-        writer = self._open()
-        writer.write_record(
-            writer.create_warc_record(
+        self._write(
+            self.writer.create_warc_record(
                 article,
                 "metadata",
                 payload=BytesIO(b""),

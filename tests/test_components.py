@@ -4,6 +4,7 @@ pipelines, the shared vocabulary of rejections. No process, no server, no networ
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from corpus.article import ArticlePlan, Rejection, WholeArticle, language_label
+from crawler.archive import WarcArchive
 from crawler.items import Article
 from crawler.middlewares import AllowedHostsMiddleware
 from crawler.pipelines.language import LanguagePipeline
@@ -172,3 +174,42 @@ def test_explain_shows_every_ad_slot_of_the_article_container() -> None:
     reasons = [block.reason for block in shown.blocks]
     assert reasons.count('selector [data-qa-id="ads"]') == 3
     assert reasons.index("body") < reasons.index('selector [data-qa-id="ads"]', 2)
+
+
+def _gzip_members(data: bytes) -> int:
+    members = 0
+    while data:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        member.decompress(data)
+        data = member.unused_data
+        members += 1
+    return members
+
+
+def test_the_archive_writes_each_record_as_a_gzip_member_with_valid_digests(tmp_path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    settings = {"ARCHIVE_DIR": str(tmp_path), "ARCHIVE_MAX_BYTES": 2**20, "BOT_NAME": "uji"}
+    crawler = get_crawler(SPIDERS["kompas"], settings)
+    archive = build_from_crawler(WarcArchive, crawler)
+    spider = crawler._create_spider()
+    archive.spider_opened(spider)
+    request = Request(ARTICLE)
+    body = mirror_page(ARTICLE)
+    response = HtmlResponse(ARTICLE, body=body, headers={"Content-Type": "text/html"})
+    archive.response_received(response, request, spider)
+    archive.discovered(ARTICLE + "?source=widgetterkini", ARTICLE)
+    archive.spider_closed(spider)
+    (warc,) = tmp_path.glob("uji-kompas-*.warc.gz")
+    assert _gzip_members(warc.read_bytes()) == 3
+    with warc.open("rb") as fh:
+        records = [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+            for r in ArchiveIterator(fh, check_digests="raise")
+        ]
+    assert [(kind, url) for kind, url, _ in records] == [
+        ("request", ARTICLE),
+        ("response", ARTICLE),
+        ("metadata", ARTICLE),
+    ]
+    assert records[1][2] == body
