@@ -135,3 +135,14 @@ def test_a_document_already_in_the_corpus_stays() -> None:
     dedup.add(_candidate("kompas.com/new", "Judul\n" + BODY, site="kompas", published="2020-01-01"))
     (group,) = dedup.groups(new=[1])
     assert group.kept.number == 0
+
+
+def test_regenerate_workers_load_the_fast_pass_not_langdetect(monkeypatch) -> None:
+    """A worker's start-up competes with pass 1 for the cores: only what every page needs."""
+    from corpus.regenerate import _warm
+
+    monkeypatch.setattr(language, "_factory", None)
+    monkeypatch.setattr(language, "_identifier", None)
+    _warm()
+    assert language._identifier is not None
+    assert language._factory is None
