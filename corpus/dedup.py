@@ -45,13 +45,28 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 
-# Drawing the permutations is most of the cost of a new MinHash: draw them once.
-# (datasketch is imported when first used: it loads scipy, a second of every command's start.)
-@cache
-def _permutations() -> Any:
-    from datasketch import MinHash
+# The MinHash is datasketch's "affine32" scheme computed here with numpy, value for value (a
+# test checks it against datasketch's MinHash): importing datasketch loads scipy, 0.7 s of CPU
+# in every regenerate worker, which only fingerprints. datasketch keeps the LSH index.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+_EMPTY = np.uint32(0xFFFFFFFF)
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of the affine permutations h -> a * h + b (mod 2^32), drawn as datasketch does."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finalizer, which datasketch applies to each input hash first."""
+    shift1, mul1, shift2, mul2 = _FMIX32
+    hv = (hv ^ (hv >> shift1)) * mul1
+    hv = (hv ^ (hv >> shift2)) * mul2
+    return hv ^ (hv >> shift1)
 
 
 def sha256_text(text: str) -> str:
@@ -66,13 +81,15 @@ def signature(text: str) -> bytes:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    from datasketch import MinHash
-
-    minhash = MinHash(
-        num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, permutations=_permutations()
+    # datasketch's sha1_hash32: the first 4 bytes of the SHA-1, little-endian.
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:4], "little") for s in shingles),
+        dtype=np.uint32,
+        count=len(shingles),
     )
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash.hashvalues.astype(np.uint32).tobytes()
+    a, b = _permutations()
+    permuted = _fmix32(hashes).reshape(-1, 1) * a + b
+    return np.minimum(permuted.min(axis=0), _EMPTY).astype(np.uint32).tobytes()
 
 
 def _values(sig: bytes) -> np.ndarray:

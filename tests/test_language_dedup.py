@@ -146,3 +146,50 @@ def test_regenerate_workers_load_the_fast_pass_not_langdetect(monkeypatch) -> No
     _warm()
     assert language._identifier is not None
     assert language._factory is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Judul saja",
+        (EXPECTED / "kompas/azerbaijan-dan-armenia-tolak-perundingan.txt").read_text(),
+    ]
+    + [
+        "Judul\n\n"
+        + " ".join(
+            random.Random(seed).choices(
+                ["banjir", "warga", "Jakarta", "rumah", "pagi", "air", "naik", "Senin"], k=n
+            )
+        )
+        for seed, n in ((1, 4), (2, 60), (3, 900))
+    ],
+)
+def test_the_signature_is_datasketchs_minhash_value_for_value(text: str) -> None:
+    """Signatures are stored in the corpus state: computed without datasketch, they must stay
+    what its MinHash ("affine32", seed 1, SHA-1 of each shingle) gives."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from corpus.dedup import _WORD, MINHASH_SCHEME, NUM_PERM, SHINGLE_WORDS
+
+    body = text.split("\n", 1)[1] if "\n" in text else text
+    words = _WORD.findall(body.lower())
+    count = max(1, len(words) - SHINGLE_WORDS + 1)
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(count)}
+    expected = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    expected.update_batch([s.encode("utf-8") for s in shingles])
+    assert signature(text) == expected.hashvalues.astype(np.uint32).tobytes()
+
+
+def test_a_regenerate_worker_starts_without_scipy() -> None:
+    """Fingerprinting needs no datasketch: its import loads scipy (0.7 s of CPU a worker)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from corpus.regenerate import _warm; _warm(); "
+        "print(sorted({'datasketch', 'scipy'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr[-500:]
