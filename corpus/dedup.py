@@ -5,9 +5,9 @@ Three ways two documents are the same story:
 - the same canonical URL (``corpus.urls.canonical_url`` folds paging, tracking parameters,
   fragments, AMP, ``/copy/`` and host aliases);
 - the same clean text (SHA-256 of the document);
-- near-identical bodies (MinHash with LSH from datasketch on 5-word shingles, estimated Jaccard
-  similarity at least ``NEAR_DUPLICATE_THRESHOLD``): a syndicated copy on another site with a
-  different headline, an added note or a changed dateline.
+- near-identical bodies (MinHash with LSH, datasketch's scheme, on 5-word shingles, estimated
+  Jaccard similarity at least ``NEAR_DUPLICATE_THRESHOLD``): a syndicated copy on another site
+  with a different headline, an added note or a changed dateline.
 
 Which copy is kept is decided per group once all documents of a run are known (so arrival
 order cannot change it), by this rule, in order:
@@ -29,25 +29,30 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 import numpy as np
 
 from cleaners.sites import SITE_NAMES, site_for_host
 
-# 64 permutations (5 LSH bands of 11 rows at threshold 0.8): enough to tell a syndicated copy
-# (Jaccard > 0.9) from a related story (< 0.5), at half the index memory of 128.
+# 64 permutations (LSH_BANDS bands of LSH_ROWS rows at threshold 0.8): enough to tell a
+# syndicated copy (Jaccard > 0.9) from a related story (< 0.5), at half the index memory of 128.
 NUM_PERM = 64
 # datasketch 2's default hashing scheme; its values fit in 32 bits, which is how they are stored.
 MINHASH_SCHEME = "affine32"
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_THRESHOLD = 0.8
+# The LSH banding: two documents are compared when one band of their signatures is equal.
+# datasketch's MinHashLSH picks these for 0.8 at 64 permutations (false positives and negatives
+# weighed alike; a test checks that it still does).
+LSH_BANDS = 5
+LSH_ROWS = 11
+_BAND_BYTES = LSH_ROWS * 4  # 32-bit values
 _WORD = re.compile(r"\w+")
 
 
-# The MinHash is datasketch's "affine32" scheme computed here with numpy, value for value (a
-# test checks it against datasketch's MinHash): importing datasketch loads scipy, 0.7 s of CPU
-# in every regenerate worker, which only fingerprints. datasketch keeps the LSH index.
+# MinHash and LSH are datasketch's, computed here with numpy and dicts, value for value (tests
+# check them against datasketch): importing datasketch loads scipy, 0.7 s of CPU in every
+# process that fingerprints or deduplicates (the crawl, each regenerate worker).
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 _EMPTY = np.uint32(0xFFFFFFFF)
 
@@ -96,15 +101,12 @@ def _values(sig: bytes) -> np.ndarray:
     return np.frombuffer(sig, dtype=np.uint32)
 
 
-def _lean(sig: bytes) -> Any:
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=1, hashvalues=_values(sig).astype(np.uint64), scheme=MINHASH_SCHEME)
-
-
-def _band_key(band: bytes) -> bytes:
-    """LSH band keys shortened to 8 bytes: the index's memory is mostly these keys."""
-    return hashlib.blake2b(band, digest_size=8).digest()
+def _band_keys(sig: bytes) -> list[bytes]:
+    """The signature's LSH band keys, shortened to 8 bytes (the index's memory is mostly keys)."""
+    return [
+        hashlib.blake2b(sig[k * _BAND_BYTES : (k + 1) * _BAND_BYTES], digest_size=8).digest()
+        for k in range(LSH_BANDS)
+    ]
 
 
 def _source_site(note: str | None) -> str | None:
@@ -156,19 +158,24 @@ def _preference(group: list[Candidate]) -> Candidate:
 
 
 class Deduplicator:
-    """Group documents into stories; keeps an LSH index of every signature it was given."""
+    """Group documents into stories; keeps an LSH index (bands) of every signature given."""
 
-    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
-        self.threshold = threshold
-        from datasketch import MinHashLSH
-
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, hashfunc=_band_key)
+    def __init__(self) -> None:
+        self.threshold = NEAR_DUPLICATE_THRESHOLD
+        # Per band: band key -> the members whose signature has that band.
+        self.bands: list[dict[bytes, list[int]]] = [{} for _ in range(LSH_BANDS)]
         self.members: list[Candidate] = []
 
     def add(self, candidate: Candidate) -> None:
         index = len(self.members)
         self.members.append(candidate)
-        self.lsh.insert(index, _lean(candidate.signature), check_duplication=False)
+        for band, key in zip(self.bands, _band_keys(candidate.signature), strict=True):
+            band.setdefault(key, []).append(index)
+
+    def _similar(self, i: int) -> set[int]:
+        """The members that share a band with member ``i`` (itself included)."""
+        keys = _band_keys(self.members[i].signature)
+        return {j for band, key in zip(self.bands, keys, strict=True) for j in band[key]}
 
     def groups(self, new: Iterable[int] | None = None) -> list[Group]:
         """The stories. With ``new``, only groups holding one of those member indexes."""
@@ -196,7 +203,7 @@ class Deduplicator:
         wanted = set(range(len(self.members)) if new is None else new)
         for i in sorted(wanted):
             values = _values(self.members[i].signature)
-            for j in self.lsh.query(_lean(self.members[i].signature)):
+            for j in sorted(self._similar(i)):
                 # The estimated Jaccard similarity: the share of equal MinHash values.
                 same = np.count_nonzero(values == _values(self.members[j].signature)) / NUM_PERM
                 if j != i and same >= self.threshold:

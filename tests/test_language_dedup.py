@@ -193,3 +193,40 @@ def test_a_regenerate_worker_starts_without_scipy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr[-500:]
+
+
+def test_the_lsh_bands_are_datasketchs_choice_for_the_threshold() -> None:
+    from datasketch import MinHashLSH
+
+    from corpus.dedup import LSH_BANDS, LSH_ROWS, NEAR_DUPLICATE_THRESHOLD, NUM_PERM
+
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (LSH_BANDS, LSH_ROWS)
+
+
+def test_the_bands_find_the_pairs_datasketchs_index_finds() -> None:
+    """Near copies of a few bodies (words changed at random), indexed by both."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from corpus.dedup import MINHASH_SCHEME, NEAR_DUPLICATE_THRESHOLD, NUM_PERM
+
+    rng = random.Random(4)
+    words = BODY.split()
+    texts = []
+    for story in range(6):
+        base = [f"{w}{story}" for w in words]
+        for _ in range(5):
+            copy = [w if rng.random() > 0.03 * story else "lain" for w in base]
+            texts.append("Judul\n" + " ".join(copy))
+    dedup = Deduplicator()
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    for i, text in enumerate(texts):
+        dedup.add(_candidate(f"x/{i}", text))
+        values = np.frombuffer(signature(text), dtype=np.uint32).astype(np.uint64)
+        lsh.insert(i, LeanMinHash(seed=1, hashvalues=values, scheme=MINHASH_SCHEME))
+    for i, text in enumerate(texts):
+        values = np.frombuffer(signature(text), dtype=np.uint32).astype(np.uint64)
+        expected = set(lsh.query(LeanMinHash(seed=1, hashvalues=values, scheme=MINHASH_SCHEME)))
+        assert dedup._similar(i) == expected
+    assert any(len(dedup._similar(i)) > 1 for i in range(len(texts)))
