@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import Any
 
 from tqdm import tqdm
 
@@ -47,17 +46,21 @@ from corpus.payload import (
     split_head,
 )
 from corpus.payload import content_type as http_content_type
-from corpus.store import CorpusStore, FinishReport
+from corpus.store import CorpusStore, FinishReport, StagedArticle
 from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
+
+# Articles staged per transaction (regenerate starts from the archives: nothing to resume).
+STAGE_BATCH = 256
 
 
 @dataclass
 class Outcome:
     article: str
-    item: dict[str, Any] | None
-    reason: str | None  # why there is no item
+    # The article as the corpus stage keeps it, built by the worker (JSON, fingerprints): the
+    # main process only stores it.
+    staged: StagedArticle | None
+    reason: str | None  # why there is none
     pages_read: int
-    signature: bytes | None = None  # the item's MinHash signature, computed by the worker
 
 
 @dataclass
@@ -111,7 +114,8 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
     fields["language"], fields["language_score"] = language.language, language.score
     # Fingerprints in the worker: the main process only stages and numbers.
     fields["sha256"] = sha256_text(fields["text"])
-    return Outcome(unit.article, fields, None, read, signature(fields["text"]))
+    staged = StagedArticle.of(fields, signature(fields["text"]))
+    return Outcome(unit.article, staged, None, read)
 
 
 def _page(ref: PageRef, max_body: int) -> ExtractedPage:
@@ -220,8 +224,13 @@ def _rebuild_all(
     )
     try:
         last_line = time.perf_counter()
+        batch: list[StagedArticle] = []
         for outcome in _outcomes(units, pool, max_body):
-            _take_outcome(report, store, outcome)
+            if staged := _take_outcome(report, outcome):
+                batch.append(staged)
+            if len(batch) >= STAGE_BATCH:
+                store.stage_many(batch)
+                batch.clear()
             bar.update(outcome.pages_read)
             now = time.perf_counter()
             if progress and bar.disable and now - last_line >= progress_interval:
@@ -229,17 +238,19 @@ def _rebuild_all(
                 line = f"regenerate: progress: {_progress(report, total, now - started)}"
                 print(line, file=sys.stderr, flush=True)
         bar.close()
+        store.stage_many(batch)
         report.corpus = store.finish(report.index.discovered)
         store.record_run("regenerate", report.corpus, dict(report.rejected))
     finally:
         store.close()
 
 
-def _take_outcome(report: Report, store: CorpusStore, outcome: Outcome) -> None:
+def _take_outcome(report: Report, outcome: Outcome) -> StagedArticle | None:
+    """Count the outcome; the article to stage, if there is one."""
     report.pages_read += outcome.pages_read
-    if outcome.item is None:
+    if outcome.staged is None:
         report.rejected[outcome.reason or "unknown"] += 1
-        return
-    kind = "fallback" if outcome.item["extractor"] == FALLBACK else "site"
-    report.extractors[f"{outcome.item['site']}/{kind}"] += 1
-    store.stage(outcome.item, outcome.signature)
+        return None
+    kind = "fallback" if outcome.staged.extractor == FALLBACK else "site"
+    report.extractors[f"{outcome.staged.site}/{kind}"] += 1
+    return outcome.staged

@@ -91,6 +91,31 @@ def manifest_entry(item: dict[str, Any], file: str, urls: list[str]) -> dict[str
     }
 
 
+@dataclass(frozen=True)
+class StagedArticle:
+    """An accepted article as the corpus state keeps it until the run ends."""
+
+    canonical_url: str
+    record: str  # the item, as JSON
+    sha256: str
+    signature: bytes
+    site: str
+    extractor: str
+
+    @classmethod
+    def of(cls, item: dict[str, Any], text_signature: bytes | None = None) -> StagedArticle:
+        """``text_signature``: its MinHash signature when the caller has it (regenerate's
+        workers compute it, so the main process does not). Without it, the signature is
+        computed when the run finishes, for every such article in one loop: in a crawl, between
+        pages, the same work cost twice the CPU (the other stages push its data out of the CPU
+        caches)."""
+        sha = item.get("sha256") or sha256_text(item["text"])
+        record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
+        sig = text_signature if text_signature is not None else _NOT_YET
+        site, extractor = item.get("site", ""), item.get("extractor", "")
+        return cls(item["canonical_url"], record, sha, sig, site, extractor)
+
+
 @dataclass
 class FinishReport:
     new: int
@@ -171,19 +196,21 @@ class CorpusStore:
         release_corpus(self.folder)
 
     def stage(self, item: dict[str, Any], text_signature: bytes | None = None) -> None:
-        """Keep an accepted article until the run ends (a later copy of a URL replaces it).
+        """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""
+        self.stage_many([StagedArticle.of(item, text_signature)])
 
-        ``text_signature``: its MinHash signature when the caller has it (regenerate's workers
-        compute it, so the main process does not). Without it, the signature is computed when
-        the run finishes, for every such article in one loop: in a crawl, between pages, the
-        same work cost twice the CPU (the other stages push its data out of the CPU caches)."""
-        sha = item.get("sha256") or sha256_text(item["text"])
-        record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
-        sig = text_signature if text_signature is not None else _NOT_YET
-        self.db.execute(
-            "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
-            (item["canonical_url"], record, sha, sig),
-        )
+    def stage_many(self, articles: Iterable[StagedArticle]) -> None:
+        """Stage several articles in one transaction."""
+        self.db.execute("BEGIN")
+        try:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?)",
+                ((a.canonical_url, a.record, a.sha256, a.signature) for a in articles),
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def staged_count(self) -> int:
         """Articles staged and not yet in the corpus (an interrupted run leaves them)."""
