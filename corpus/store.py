@@ -104,7 +104,9 @@ class StagedArticle:
 
     @classmethod
     def of(cls, item: dict[str, Any], text_signature: bytes | None = None) -> StagedArticle:
-        """``text_signature``: its MinHash signature when the caller has it (regenerate's
+        """The article of an accepted item.
+
+        ``text_signature``: its MinHash signature when the caller has it (regenerate's
         workers compute it, so the main process does not). Without it, the signature is
         computed when the run finishes, for every such article in one loop: in a crawl, between
         pages, the same work cost twice the CPU (the other stages push its data out of the CPU
