@@ -21,7 +21,6 @@ import argparse
 import json
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 import lxml.html  # noqa: E402
 import trafilatura  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
+from timing import best_seconds  # noqa: E402
 
 from corpus.extraction import extract  # noqa: E402
 
@@ -84,14 +84,8 @@ def parse_only(page: Page) -> str:
 
 
 def speed(func: Callable[[Page], str], pages: list[Page], rounds: int) -> float:
-    func(pages[0])  # imports and caches warm, outside the timing
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        for page in pages:
-            func(page)
-        best = min(best, time.perf_counter() - started)
-    return len(pages) / best
+    """Pages a second, best of ``rounds`` (imports and caches warm, outside the timing)."""
+    return len(pages) / best_seconds(func, pages, rounds)
 
 
 def accuracy(func: Callable[[Page], str], pages: list[Page]) -> list[float]:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from timing import best_seconds  # noqa: E402
 
 from corpus import language  # noqa: E402
 from corpus.language import LanguageResult, detect_language  # noqa: E402
@@ -80,21 +81,12 @@ def labeled_lines(shared: Path) -> list[str]:
 
 
 def first_pass_decides(sample: str) -> bool:
-    return (
-        len(sample) >= language.FIRST_PASS_MIN_CHARS
-        and language._first_pass(sample) >= language.FIRST_PASS_CONFIDENCE
-    )
+    return language.first_pass_verdict(sample) is not None
 
 
 def timed(method: Callable[[str], LanguageResult], texts: list[str], rounds: int) -> float:
-    method(texts[0])  # models loaded before timing
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        for text in texts:
-            method(text)
-        best = min(best, time.perf_counter() - started)
-    return best / len(texts) * 1000
+    """Milliseconds a document, best of ``rounds`` (models loaded before timing)."""
+    return best_seconds(method, texts, rounds) / len(texts) * 1000
 
 
 def decision(result: LanguageResult) -> str:

@@ -161,7 +161,6 @@ class Deduplicator:
     """Group documents into stories; keeps an LSH index (bands) of every signature given."""
 
     def __init__(self) -> None:
-        self.threshold = NEAR_DUPLICATE_THRESHOLD
         # Per band: band key -> the members whose signature has that band.
         self.bands: list[dict[bytes, list[int]]] = [{} for _ in range(LSH_BANDS)]
         self.members: list[Candidate] = []
@@ -206,7 +205,7 @@ class Deduplicator:
             for j in sorted(self._similar(i)):
                 # The estimated Jaccard similarity: the share of equal MinHash values.
                 same = np.count_nonzero(values == _values(self.members[j].signature)) / NUM_PERM
-                if j != i and same >= self.threshold:
+                if j != i and same >= NEAR_DUPLICATE_THRESHOLD:
                     union(i, j)
         clusters: dict[int, list[int]] = {}
         for i in range(len(self.members)):

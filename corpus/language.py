@@ -105,11 +105,20 @@ def _first_pass(sample: str) -> float:
     return sum(float(r["score"]) for r in ranked if r["lang"] in ("id", "ms"))
 
 
+def first_pass_verdict(sample: str) -> float | None:
+    """fastText's probability of Indonesian (or Malay) where it decides alone; None where
+    langdetect decides."""
+    if len(sample) < FIRST_PASS_MIN_CHARS:
+        return None
+    indonesian = _first_pass(sample)
+    return indonesian if indonesian >= FIRST_PASS_CONFIDENCE else None
+
+
 def detect_language(text: str) -> LanguageResult:
     sample = text[:SAMPLE_CHARS]
-    indonesian = _first_pass(sample) if len(sample) >= FIRST_PASS_MIN_CHARS else 0.0
+    indonesian = first_pass_verdict(sample)
     try:
-        if indonesian >= FIRST_PASS_CONFIDENCE:
+        if indonesian is not None:
             language, probability = "id", indonesian
         else:
             language, probability = _detect(sample)

@@ -61,8 +61,7 @@ def test_the_first_pass_decides_as_langdetect_would(path, monkeypatch) -> None:
 def test_the_first_pass_is_sure_of_whole_articles(path) -> None:
     """Articles are what the fast pass is for: langdetect is not asked about them."""
     sample = path.read_text(encoding="utf-8")[: language.SAMPLE_CHARS]
-    assert len(sample) >= language.FIRST_PASS_MIN_CHARS
-    assert language._first_pass(sample) >= language.FIRST_PASS_CONFIDENCE
+    assert language.first_pass_verdict(sample) is not None
 
 
 def test_a_short_text_goes_to_langdetect(monkeypatch) -> None:
