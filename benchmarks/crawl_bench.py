@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "demo"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from regenerate_bench import sentence_pool  # noqa: E402
+from timing import add_workdir_argument  # noqa: E402
 
 FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
@@ -329,8 +330,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3, help="runs of each; the best counts")
+    add_workdir_argument(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.workdir, prefix="bench-") as tmp:
         work = Path(tmp)
         build_site(work / "mirror", args.pages)
         log = work / "requests.log"

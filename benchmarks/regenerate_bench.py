@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "demo"))
 
+from timing import add_workdir_argument  # noqa: E402
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
@@ -208,9 +209,11 @@ def main() -> None:
     parser.add_argument("--dedup-docs", type=int, default=100_000)
     parser.add_argument("--reference", type=int, default=300, help="pages for trafilatura")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each; the best counts")
+    add_workdir_argument(parser)
     args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.workdir, prefix="bench-") as tmp:
         work = Path(tmp)
         pages = synthetic_articles(max(1, args.pages // args.copies))
         records = archived(pages, args.copies)
