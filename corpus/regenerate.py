@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from cleaners.sites import SITE_NAMES, detect_site
 from corpus.archive_index import Index, PageRef, Unit, index_archives
 from corpus.article import (
     ArticlePlan,
@@ -48,6 +49,7 @@ from corpus.payload import (
 from corpus.payload import content_type as http_content_type
 from corpus.store import CorpusStore, FinishReport, StagedArticle
 from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
+from corpus.warmup import warm_up
 
 # Articles staged per transaction (regenerate starts from the archives: nothing to resume).
 STAGE_BATCH = 256
@@ -143,34 +145,21 @@ def _workers(count: int) -> Iterator[Pool | None]:
     if count <= 1:
         yield None
         return
-    with multiprocessing.get_context("fork").Pool(count, initializer=_warm) as pool:
+    with multiprocessing.get_context("fork").Pool(
+        count, initializer=warm_up, initargs=(SITE_NAMES,)
+    ) as pool:
         yield pool
 
 
 def _outcomes(units: list[Unit], pool: Pool | None, max_body: int) -> Iterator[Outcome]:
     work = partial(rebuild, max_body=max_body)
     if pool is None:
+        # This process rebuilds: it loads what a worker would, for the sites it has pages of.
+        warm_up({detect_site(url=unit.article) for unit in units})
         yield from map(work, units)
         return
     # Large chunks: fewer round trips between the processes (measured: 64 over 4, 1.15x).
     yield from pool.imap(work, units, chunksize=64)
-
-
-def _warm() -> None:
-    """Load what rebuilding needs, before the first article (in each worker, at its start)."""
-    from cleaners.matching import classifier_for
-    from cleaners.sites import SITE_NAMES
-
-    for site in SITE_NAMES:
-        classifier_for(site)
-    # Long enough for the fast first pass: langdetect, seldom asked, loads when it is (half a
-    # second of CPU that pass 1, running meanwhile on the same cores, has better use for).
-    detect_language(
-        "Presiden mengatakan bahwa bantuan tunai akan diberikan kepada warga yang terdampak "
-        "banjir di Jakarta Timur. Pemerintah provinsi telah menyiapkan posko pengungsian dan "
-        "dapur umum bagi ratusan keluarga yang rumahnya terendam sejak Senin pagi."
-    )
-    signature("warm")
 
 
 def _progress(report: Report, total: int, seconds: float) -> str:

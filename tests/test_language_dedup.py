@@ -136,15 +136,23 @@ def test_a_document_already_in_the_corpus_stays() -> None:
     assert group.kept.number == 0
 
 
-def test_regenerate_workers_load_the_fast_pass_not_langdetect(monkeypatch) -> None:
-    """A worker's start-up competes with pass 1 for the cores: only what every page needs."""
-    from corpus.regenerate import _warm
+def test_warming_up_loads_the_fast_pass_not_langdetect_and_freezes_it(monkeypatch) -> None:
+    """A regenerate worker's start-up competes with pass 1 for the cores: only what every page
+    needs; what it loaded is kept out of the garbage collector's walks."""
+    import gc
+
+    from cleaners.matching import classifier_for
+    from corpus.warmup import warm_up
 
     monkeypatch.setattr(language, "_factory", None)
     monkeypatch.setattr(language, "_identifier", None)
-    _warm()
+    classifier_for.cache_clear()
+    frozen = gc.get_freeze_count()
+    warm_up(["kompas"])
     assert language._identifier is not None
     assert language._factory is None
+    assert classifier_for.cache_info().currsize == 1
+    assert gc.get_freeze_count() > frozen
 
 
 @pytest.mark.parametrize(
@@ -187,7 +195,7 @@ def test_a_regenerate_worker_starts_without_scipy() -> None:
     import sys
 
     code = (
-        "import sys; from corpus.regenerate import _warm; _warm(); "
+        "import sys; from corpus.warmup import warm_up; warm_up(['kompas']); "
         "print(sorted({'datasketch', 'scipy'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-from cleaners.sites import get_profile, site_for_url
+from cleaners.sites import detect_site, get_profile, site_for_url
 from corpus.urls import ascii_host
 from crawler.spiders.base import NewsSpider
 
@@ -40,6 +40,9 @@ class ArticleSpider(NewsSpider):
         # (IDNA: the requests, robots.txt's included, carry the host in punycode.)
         host = ascii_host(urlsplit(url.strip()).hostname or "")
         return get_profile(site).domains[0] if site else host
+
+    def sites_read(self) -> set[str]:
+        return {detect_site(url=url) for url in self.given_urls}
 
     def is_article(self, url: str) -> bool:
         return self._allowed(url)

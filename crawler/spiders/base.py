@@ -11,7 +11,7 @@ as incomplete and not yielded.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -35,6 +35,7 @@ from corpus.extraction import FALLBACK, ExtractedPage, page_text
 from corpus.store import CorpusStore
 from corpus.urls import canonical_url, fetchable_url
 from corpus.warc import now_stamp
+from corpus.warmup import warm_up
 from crawler.archive import url_discovered
 from crawler.items import Article
 from crawler.spiders.arguments import ARGUMENTS
@@ -87,6 +88,17 @@ class NewsSpider(DiscoverySpider):
     def corpus(self) -> CorpusStore:
         """The corpus state (``CORPUS_DIR``): which articles are already done."""
         return CorpusStore(Path(self.crawler.settings.get("CORPUS_DIR")))
+
+    async def start(self) -> AsyncIterator[Request]:
+        # Before the first request: this site's cleaning rules and the language model, loaded
+        # and frozen out of the garbage collector's way (corpus.warmup).
+        warm_up(self.sites_read())
+        async for request in super().start():
+            yield request
+
+    def sites_read(self) -> set[str]:
+        """The sites (registry names) whose pages this spider reads."""
+        return {self.name}
 
     # --- whole articles (the plan: corpus.article) ------------------------------------------
     def article_request(self, url: str) -> Request | None:
