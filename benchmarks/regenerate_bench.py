@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "demo"))
 
-from timing import add_workdir_argument  # noqa: E402
+from timing import add_workdir_argument, file_creation_ms  # noqa: E402
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
@@ -279,6 +279,10 @@ def main() -> None:
     print(
         "  the host's own ceiling in the same rounds (two CPU loops side by side against one): "
         + ", ".join(f"{c:.2f}x" for c in ceilings)
+    )
+    print(
+        f"  creating a file in {args.workdir}: {file_creation_ms(args.workdir):.2f} ms of CPU now "
+        "(this disk's cost; the corpus stage, one process, creates one a document)"
     )
 
     d = run(DEDUP, str(args.dedup_docs))
