@@ -24,7 +24,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from cleaners.sites import SITE_NAMES, detect_site
+from cleaners.sites import CRAWLED_SITES, detect_site
 from corpus.archive_index import Index, PageRef, Unit, index_archives
 from corpus.article import (
     ArticlePlan,
@@ -146,7 +146,7 @@ def _workers(count: int) -> Iterator[Pool | None]:
         yield None
         return
     with multiprocessing.get_context("fork").Pool(
-        count, initializer=warm_up, initargs=(SITE_NAMES,)
+        count, initializer=warm_up, initargs=(CRAWLED_SITES,)
     ) as pool:
         yield pool
 

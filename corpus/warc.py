@@ -102,6 +102,8 @@ def normal_uri(raw: str) -> tuple[str, str]:
     lower-cased, default ports dropped, inner spaces percent-encoded.
     """
     text = raw.strip().strip("<>").strip()
+    if not text:  # most records name no WARC-Refers-To-Target-URI
+        return "", ""
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").rstrip(".")
