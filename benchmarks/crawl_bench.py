@@ -24,7 +24,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT / "demo"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from regenerate_bench import sentence_pool  # noqa: E402
-from timing import add_workdir_argument, file_creation_ms  # noqa: E402
+from timing import add_run_arguments, file_creation_ms, work_folder  # noqa: E402
 
 FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
@@ -329,12 +328,9 @@ def report(results: list[tuple[str, dict]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
-    parser.add_argument("--rounds", type=int, default=3, help="runs of each; the best counts")
-    add_workdir_argument(parser)
+    add_run_arguments(parser)
     args = parser.parse_args()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=args.workdir, prefix="bench-") as tmp:
-        work = Path(tmp)
+    with work_folder(args.workdir) as work:
         build_site(work / "mirror", args.pages)
         log = work / "requests.log"
         log.touch()

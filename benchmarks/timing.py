@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,22 @@ def best_seconds(func: Callable[[Any], object], items: Sequence[Any], rounds: in
     return best
 
 
-def add_workdir_argument(parser: argparse.ArgumentParser) -> None:
-    """``--workdir``: where a benchmark that writes a corpus works (a folder made and removed
-    in it); by default the project's ``output/``, where the corpus goes by default."""
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--rounds`` and ``--workdir`` of the benchmarks that run the commands and write a corpus
+    (in a folder made and removed in ``--workdir``: by default the project's ``output/``, where
+    the corpus goes by default)."""
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each; the best counts")
     parser.add_argument(
         "--workdir", type=Path, default=ROOT / "output", help="folder to work in (default: output/)"
     )
+
+
+@contextmanager
+def work_folder(workdir: Path) -> Iterator[Path]:
+    """A new folder inside ``workdir``, removed afterwards."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="bench-") as tmp:
+        yield Path(tmp)
 
 
 def file_creation_ms(folder: Path, count: int = 500) -> float:
