@@ -237,3 +237,36 @@ def test_the_bands_find_the_pairs_datasketchs_index_finds() -> None:
         expected = set(lsh.query(LeanMinHash(seed=1, hashvalues=values, scheme=MINHASH_SCHEME)))
         assert dedup._similar(i) == expected
     assert any(len(dedup._similar(i)) > 1 for i in range(len(texts)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warga Jakarta Timur mengungsi setelah banjir merendam rumah mereka sejak Senin pagi.",
+        "The president said on Monday that the aid would be delivered to flooded districts.",
+        "Kerajaan berkata bahawa wang bantuan itu akan diberi kerana banjir baharu.",
+        "Judul saja",
+        "123 456 789",
+        "東京で大雨、川が氾濫",
+        "Москва, понедельник: наводнение",
+    ],
+)
+def test_langdetect_with_the_table_built_on_demand_gives_its_own_probabilities(text: str) -> None:
+    """The n-gram table is made entry by entry; langdetect's load_profile makes it whole."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    stock = DetectorFactory()
+    stock.load_profile(PROFILES_DIRECTORY)
+    on_demand = language._load_factory()
+    assert on_demand.langlist == stock.langlist
+    results = []
+    for factory in (stock, on_demand):
+        detector = factory.create()
+        detector.n_trial = language.TRIALS
+        detector.append(text)
+        try:
+            results.append([(p.lang, p.prob) for p in detector.get_probabilities()])
+        except LangDetectException as error:  # no n-gram of any language (digits only)
+            results.append([("error", str(error))])
+    assert results[0] == results[1]
