@@ -17,8 +17,7 @@ from cleaners.matching import classifier_for
 from corpus.dedup import signature
 from corpus.language import detect_language
 
-# Long enough for the fast first pass: langdetect, seldom asked, loads when it is (and is then
-# frozen too, by corpus.language).
+# Long enough for the fast first pass: langdetect, seldom asked, loads when it is.
 _SAMPLE = (
     "Presiden mengatakan bahwa bantuan tunai akan diberikan kepada warga yang terdampak "
     "banjir di Jakarta Timur. Pemerintah provinsi telah menyiapkan posko pengungsian dan "
