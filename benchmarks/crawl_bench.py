@@ -1,6 +1,6 @@
 """Full-crawl throughput: fetch, extract, clean, language, dedup, write, archive.
 
-    python benchmarks/crawl_bench.py [--pages 5000] [--rounds 3]
+    python benchmarks/crawl_bench.py [--pages 5000] [--rounds 3] [--workdir output]
 
 A synthetic kumparan.com mirror (distinct articles rendered with the demo templates, one news
 sitemap) is served on 127.0.0.1 by nginx (Debian's, installed when missing; `scrapy mirror` if
@@ -9,8 +9,9 @@ concurrent requests), ``--rounds`` times (the best run of each counts: the host'
 wanders), first as one process, then as the baseline (the same crawl without the
 archive and the item pipelines), then as two processes sharing a Redis frontier (Debian's
 redis-server, started here on a free port and stopped after). Prints pages per second (end to
-end, and sustained), CPU seconds (user and system) and per page, and peak RSS per run. The
-mirror server and Redis run on the same 2 cores as the crawlers.
+end, and sustained), CPU seconds (user and system) and per page, and peak RSS per run, then the
+CPU this disk takes to create a file in ``--workdir`` (the corpus stage creates one a document).
+The mirror server and Redis run on the same 2 cores as the crawlers.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Regeneration throughput and memory, and the dedup index's memory at 100,000 documents.
 
     python benchmarks/regenerate_bench.py [--pages 6000] [--copies 3] [--dedup-docs 100000]
-                                          [--rounds 3]
+                                          [--rounds 3] [--workdir output]
 
 Pages: articles rendered with the demo's page templates (demo/build_mirror.py), a third per site,
 each with its own random selection of sentences of real article text (the ``keep`` lines of the
@@ -14,9 +14,10 @@ language, dedup, writing); its wall time, pages per second and peak RSS (main pr
 largest worker) are printed, the best of ``--rounds`` (the runs of a round one after the other,
 rounds in turn: a host whose speed wanders slows some runs, not one configuration), with the
 host's own ceiling for two processes, measured at the start of each round (two CPU loops side
-by side against one). The same
-run times `trafilatura.extract` on a sample of the same
-pages for reference, and builds the dedup index (MinHash LSH) over 100,000 signatures.
+by side against one), and the CPU this disk takes to create a file in ``--workdir`` (the corpus
+stage, in one process, creates one a document). The same run times `trafilatura.extract` on a
+sample of the same pages for reference, and builds the dedup index (MinHash LSH) over 100,000
+signatures.
 """
 
 from __future__ import annotations
