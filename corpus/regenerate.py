@@ -49,7 +49,7 @@ from corpus.payload import (
 from corpus.payload import content_type as http_content_type
 from corpus.store import CorpusStore, FinishReport, StagedArticle
 from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
-from corpus.warmup import warm_up
+from corpus.warmup import cool_down, warm_up
 
 # Articles staged per transaction (regenerate starts from the archives: nothing to resume).
 STAGE_BATCH = 256
@@ -156,7 +156,10 @@ def _outcomes(units: list[Unit], pool: Pool | None, max_body: int) -> Iterator[O
     if pool is None:
         # This process rebuilds: it loads what a worker would, for the sites it has pages of.
         warm_up({detect_site(url=unit.article) for unit in units})
-        yield from map(work, units)
+        try:
+            yield from map(work, units)
+        finally:
+            cool_down()
         return
     # Large chunks: fewer round trips between the processes (measured: 64 over 4, 1.15x).
     yield from pool.imap(work, units, chunksize=64)

@@ -1,11 +1,13 @@
 """What every article needs, loaded once per process before the first page (no Scrapy).
 
 The cleaners' compiled rules for the sites to be read, the language model of the first pass and
-the MinHash permutations live as long as the process. Loaded, they are frozen out of Python's
+the MinHash permutations live as long as the run. Loaded, they are frozen out of Python's
 cyclic garbage collector (``gc.freeze``), with everything else alive at that point (modules,
-settings, the crawl's components): otherwise every full collection walks them again, which in a
-3,000-page crawl took 1.0-1.2 s of CPU (0.15-0.19 s frozen, timed with ``gc.callbacks``). Frozen
-objects are still freed when nothing refers to them; only cycles among them stay.
+settings, the crawl's components), after one collection (so no garbage is frozen): otherwise
+every full collection walks them again, which in a 3,000-page crawl took 1.0-1.2 s of CPU
+(0.15-0.19 s frozen, timed with ``gc.callbacks``). Frozen objects are still freed when nothing
+refers to them; cycles among them wait for ``cool_down`` at the end of the run, which matters
+to a process that runs several crawls or regenerations.
 """
 
 from __future__ import annotations
@@ -31,4 +33,10 @@ def warm_up(sites: Iterable[str]) -> None:
         classifier_for(site)
     detect_language(_SAMPLE)
     signature("warm")
+    gc.collect()
     gc.freeze()
+
+
+def cool_down() -> None:
+    """The end of a run: what ``warm_up`` froze is the collector's again (``gc.unfreeze``)."""
+    gc.unfreeze()

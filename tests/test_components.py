@@ -213,3 +213,25 @@ def test_the_archive_writes_each_record_as_a_gzip_member_with_valid_digests(tmp_
         ("metadata", ARTICLE),
     ]
     assert records[1][2] == body
+
+
+def test_the_spider_warms_up_before_its_first_request_and_cools_down_after(
+    spider: NewsSpider,
+) -> None:
+    """Its site's rules and the language model load, frozen out of the garbage collector's
+    walks, before the first request; the collector has them back when the crawl stops."""
+    import asyncio
+    import gc
+
+    from scrapy import signals
+
+    async def first_request() -> Request:
+        async for request in spider.start():
+            return request
+        raise AssertionError("no start request")
+
+    gc.unfreeze()
+    assert asyncio.run(first_request()).url.endswith("/robots.txt")
+    assert gc.get_freeze_count() > 0
+    spider.crawler.signals.send_catch_log(signals.engine_stopped)
+    assert gc.get_freeze_count() == 0

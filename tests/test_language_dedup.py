@@ -142,7 +142,7 @@ def test_warming_up_loads_the_fast_pass_not_langdetect_and_freezes_it(monkeypatc
     import gc
 
     from cleaners.matching import classifier_for
-    from corpus.warmup import warm_up
+    from corpus.warmup import cool_down, warm_up
 
     monkeypatch.setattr(language, "_factory", None)
     monkeypatch.setattr(language, "_identifier", None)
@@ -153,6 +153,8 @@ def test_warming_up_loads_the_fast_pass_not_langdetect_and_freezes_it(monkeypatc
     assert language._factory is None
     assert classifier_for.cache_info().currsize == 1
     assert gc.get_freeze_count() > frozen
+    cool_down()  # the end of a run: nothing stays frozen
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize(
@@ -270,3 +272,18 @@ def test_langdetect_with_the_table_built_on_demand_gives_its_own_probabilities(t
         except LangDetectException as error:  # no n-gram of any language (digits only)
             results.append([("error", str(error))])
     assert results[0] == results[1]
+
+
+def test_a_regeneration_in_this_process_leaves_nothing_frozen(tmp_path) -> None:
+    """A library user may regenerate many times in one process: what a run froze (its
+    warm-up, corpus.warmup) is the garbage collector's again when the run ends."""
+    import gc
+
+    from corpus.regenerate import regenerate
+
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(b"")
+    gc.freeze()
+    assert gc.get_freeze_count() > 0
+    regenerate([str(empty)], tmp_path / "corpus", progress=False)
+    assert gc.get_freeze_count() == 0

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -35,7 +35,7 @@ from corpus.extraction import FALLBACK, ExtractedPage, page_text
 from corpus.store import CorpusStore
 from corpus.urls import canonical_url, fetchable_url
 from corpus.warc import now_stamp
-from corpus.warmup import warm_up
+from corpus.warmup import cool_down, warm_up
 from crawler.archive import url_discovered
 from crawler.items import Article
 from crawler.spiders.arguments import ARGUMENTS
@@ -93,6 +93,8 @@ class NewsSpider(DiscoverySpider):
         # Before the first request: this site's cleaning rules and the language model, loaded
         # and frozen out of the garbage collector's way (corpus.warmup).
         warm_up(self.sites_read())
+        # ...given back to the collector when the crawl has stopped, its corpus written.
+        self.crawler.signals.connect(cool_down, signal=signals.engine_stopped)
         async for request in super().start():
             yield request
 
