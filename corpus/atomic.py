@@ -44,35 +44,54 @@ def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
         raise
 
 
-def write_atomic_many(folder: Path, files: Iterable[tuple[str, bytes]]) -> None:
+def write_ahead(path: Path, data: bytes) -> None:
+    """Write ``data`` to the temporary file ``path`` (a name ending in ``.tmp``) for
+    ``write_atomic_many`` to rename later: written beside it, then renamed to ``path``, so
+    ``path`` is whole whenever it exists (two processes writing the same bytes may both do it)."""
+    fd, tmp = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fd, 0o666 & ~_UMASK)
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic_many(folder: Path, files: Iterable[tuple[str, bytes | Path]]) -> None:
     """Write files into ``folder`` atomically and durably, flushing the disk twice for them all.
 
-    Each goes to a temporary file; the folder's filesystem is flushed once, every file renamed
-    into place, and the folder flushed, so the renames are on disk too. As durable as an fsync
-    of each file (git's batch fsync mode does the same), for a fraction of the CPU: on the test
-    machine an fsync cost more CPU than writing the file.
+    Each goes to a temporary file (or is one already, given as its path: ``write_ahead``); the
+    folder's filesystem is flushed once, every file renamed into place, and the folder flushed,
+    so the renames are on disk too. As durable as an fsync of each file (git's batch fsync mode
+    does the same), for a fraction of the CPU: on the test machine an fsync cost more CPU than
+    writing the file.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[str, Path]] = []
+    written: list[tuple[Path, Path]] = []
     try:
         for name, data in files:
+            if isinstance(data, Path):
+                written.append((data, folder / name))
+                continue
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-            written.append((tmp, folder / name))
+            written.append((Path(tmp), folder / name))
             with os.fdopen(fd, "wb") as fh:
                 os.fchmod(fd, 0o666 & ~_UMASK)
                 fh.write(data)
         directory = os.open(folder, os.O_RDONLY)
         try:
             _flush_filesystem(directory)
-            for tmp, path in written:
-                os.replace(tmp, path)
+            for tmp_path, path in written:
+                os.replace(tmp_path, path)
             written.clear()
             os.fsync(directory)
         finally:
             os.close(directory)
     except BaseException:
-        for tmp, _ in written:
-            Path(tmp).unlink(missing_ok=True)
+        for tmp_path, _ in written:
+            tmp_path.unlink(missing_ok=True)
         raise
 
 

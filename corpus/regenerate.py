@@ -47,7 +47,7 @@ from corpus.payload import (
     split_head,
 )
 from corpus.payload import content_type as http_content_type
-from corpus.store import CorpusStore, FinishReport, StagedArticle
+from corpus.store import CorpusStore, FinishReport, StagedArticle, write_text_ahead
 from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
 from corpus.warmup import cool_down, warm_up
 
@@ -81,8 +81,9 @@ class Report:
         return self.index.skipped + self.rejected
 
 
-def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
-    """Pass 2 for one article: the crawl's article path, then language, over archived pages."""
+def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY, outdir: Path | None = None) -> Outcome:
+    """Pass 2 for one article: the crawl's article path, then language, over archived pages;
+    its text written ahead into ``outdir`` when given (``corpus.store.write_text_ahead``)."""
     plan: ArticlePlan | WholeArticle = ArticlePlan(
         unit.article, unit.article, whole="all" in unit.pages
     )
@@ -117,6 +118,8 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> Outcome:
     # Fingerprints in the worker: the main process only stages and numbers.
     fields["sha256"] = sha256_text(fields["text"])
     staged = StagedArticle.of(fields, signature(fields["text"]))
+    if outdir is not None:
+        write_text_ahead(outdir, fields["text"], staged.sha256)
     return Outcome(unit.article, staged, None, read)
 
 
@@ -151,8 +154,10 @@ def _workers(count: int) -> Iterator[Pool | None]:
         yield pool
 
 
-def _outcomes(units: list[Unit], pool: Pool | None, max_body: int) -> Iterator[Outcome]:
-    work = partial(rebuild, max_body=max_body)
+def _outcomes(
+    units: list[Unit], pool: Pool | None, max_body: int, outdir: Path
+) -> Iterator[Outcome]:
+    work = partial(rebuild, max_body=max_body, outdir=outdir)
     if pool is None:
         # This process rebuilds: it loads what a worker would, for the sites it has pages of.
         warm_up({detect_site(url=unit.article) for unit in units})
@@ -217,7 +222,7 @@ def _rebuild_all(
     try:
         last_line = time.perf_counter()
         batch: list[StagedArticle] = []
-        for outcome in _outcomes(units, pool, max_body):
+        for outcome in _outcomes(units, pool, max_body, outdir):
             if staged := _take_outcome(report, outcome):
                 batch.append(staged)
             if len(batch) >= STAGE_BATCH:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaners.format import corpus_file_name, count_words
-from corpus.atomic import write_atomic_lines, write_atomic_many
+from corpus.atomic import write_ahead, write_atomic_lines, write_atomic_many
 from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,8 @@ STATE_FILE = "corpus.sqlite"
 MANIFEST = "manifest.jsonl"
 # The signature of a staged article computed when the run finishes (the column is NOT NULL).
 _NOT_YET = b""
+# A document's bytes written ahead of its number (write_text_ahead) end so.
+_AHEAD = ".text.tmp"
 # Corpus files written per flush to disk and per commit of the state, when a run ends.
 FILES_PER_BATCH = 500
 _SCHEMA = """
@@ -125,6 +127,22 @@ class FinishReport:
     total: int
     # How the run's copies folded: "URL variant", "same text", "near-duplicate", "syndicated copy".
     folded: dict[str, int] = field(default_factory=dict)
+
+
+def text_ahead(folder: Path, sha: str) -> Path:
+    """Where a document's bytes wait for its number when written ahead (``write_text_ahead``): a
+    temporary file, so a killed run's are removed like any other."""
+    return folder / f".{sha}{_AHEAD}"
+
+
+def write_text_ahead(folder: Path, text: str, sha: str) -> None:
+    """Write a staged document's bytes before the run ends, for the corpus stage to rename into
+    its numbered file instead of writing it (regenerate's workers, during pass 2: creating a
+    file is the corpus stage's largest cost, and the stage runs in one process). A copy with the
+    same text may have written it already."""
+    path = text_ahead(folder, sha)
+    if not path.exists():
+        write_ahead(path, text.encode("utf-8"))
 
 
 class CorpusBusy(RuntimeError):
@@ -391,18 +409,7 @@ class CorpusStore:
         pending = [n for (n,) in self.db.execute("SELECT number FROM docs WHERE text IS NOT NULL")]
         for start in range(0, len(pending), FILES_PER_BATCH):
             batch = pending[start : start + FILES_PER_BATCH]
-            write_atomic_many(
-                self.folder,
-                (
-                    (file, text.encode("utf-8"))
-                    for file, text in (
-                        self.db.execute(
-                            "SELECT file, text FROM docs WHERE number = ?", (number,)
-                        ).fetchone()
-                        for number in batch
-                    )
-                ),
-            )
+            write_atomic_many(self.folder, (self._file_data(number) for number in batch))
             self.db.execute("BEGIN")
             self.db.executemany(
                 "UPDATE docs SET text = NULL WHERE number = ?", [(n,) for n in batch]
@@ -410,3 +417,13 @@ class CorpusStore:
             self.db.execute("COMMIT")
         entries = self.db.execute("SELECT entry FROM docs ORDER BY number")
         write_atomic_lines(self.folder / MANIFEST, (entry for (entry,) in entries))
+        for unused in self.folder.glob(f".*{_AHEAD}"):  # written ahead, then folded away
+            unused.unlink(missing_ok=True)
+
+    def _file_data(self, number: int) -> tuple[str, bytes | Path]:
+        """A numbered document's file name and its bytes, or the file they were written ahead to."""
+        file, text, sha = self.db.execute(
+            "SELECT file, text, sha256 FROM docs WHERE number = ?", (number,)
+        ).fetchone()
+        ahead = text_ahead(self.folder, sha)
+        return file, ahead if ahead.exists() else text.encode("utf-8")
