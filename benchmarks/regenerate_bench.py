@@ -14,8 +14,8 @@ language, dedup, writing); its wall time, pages per second and peak RSS (main pr
 largest worker) are printed, the best of ``--rounds`` (the runs of a round one after the other,
 rounds in turn: a host whose speed wanders slows some runs, not one configuration), with the
 host's own ceiling for two processes, measured at the start of each round (two CPU loops side
-by side against one), and the CPU this disk takes to create a file in ``--workdir`` (the corpus
-stage, in one process, creates one a document). The same run times `trafilatura.extract` on a
+by side against one), and the CPU this disk takes to create a file in ``--workdir`` (one a
+document, written ahead by the workers during pass 2). The same run times `trafilatura.extract` on a
 sample of the same pages for reference, and builds the dedup index (MinHash LSH) over 100,000
 signatures.
 """
@@ -279,7 +279,7 @@ def main() -> None:
     )
     print(
         f"  creating a file in {args.workdir}: {file_creation_ms(args.workdir):.2f} ms of CPU now "
-        "(this disk's cost; the corpus stage, one process, creates one a document)"
+        "(this disk's cost: one a document, created by the workers during pass 2)"
     )
 
     d = run(DEDUP, str(args.dedup_docs))
