@@ -28,7 +28,9 @@ def write_atomic_lines(path: Path, lines: Iterable[str]) -> None:
     write_atomic_chunks(path, ((line + "\n").encode("utf-8") for line in lines))
 
 
-def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """Write to a temporary file beside ``path`` (flushed to disk when ``durable``), then
+    rename it to ``path``: whole whenever it exists."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -36,23 +38,9 @@ def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
         with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
                 fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_ahead(path: Path, data: bytes) -> None:
-    """Write ``data`` to the temporary file ``path`` (a name ending in ``.tmp``) for
-    ``write_atomic_many`` to rename later: written beside it, then renamed to ``path``, so
-    ``path`` is whole whenever it exists (two processes writing the same bytes may both do it)."""
-    fd, tmp = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fd, 0o666 & ~_UMASK)
-            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -62,7 +50,7 @@ def write_ahead(path: Path, data: bytes) -> None:
 def write_atomic_many(folder: Path, files: Iterable[tuple[str, bytes | Path]]) -> None:
     """Write files into ``folder`` atomically and durably, flushing the disk twice for them all.
 
-    Each goes to a temporary file (or is one already, given as its path: ``write_ahead``); the
+    Each goes to a temporary file (or is one already, given as its path); the
     folder's filesystem is flushed once, every file renamed into place, and the folder flushed,
     so the renames are on disk too. As durable as an fsync of each file (git's batch fsync mode
     does the same), for a fraction of the CPU: on the test machine an fsync cost more CPU than

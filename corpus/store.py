@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaners.format import corpus_file_name, count_words
-from corpus.atomic import write_ahead, write_atomic_lines, write_atomic_many
+from corpus.atomic import write_atomic_chunks, write_atomic_lines, write_atomic_many
 from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
 logger = logging.getLogger(__name__)
@@ -34,8 +34,6 @@ STATE_FILE = "corpus.sqlite"
 MANIFEST = "manifest.jsonl"
 # The signature of a staged article computed when the run finishes (the column is NOT NULL).
 _NOT_YET = b""
-# A document's bytes written ahead of its number (write_text_ahead) end so.
-_AHEAD = ".text.tmp"
 # Corpus files written per flush to disk and per commit of the state, when a run ends.
 FILES_PER_BATCH = 500
 _SCHEMA = """
@@ -132,7 +130,7 @@ class FinishReport:
 def text_ahead(folder: Path, sha: str) -> Path:
     """Where a document's bytes wait for its number when written ahead (``write_text_ahead``): a
     temporary file, so a killed run's are removed like any other."""
-    return folder / f".{sha}{_AHEAD}"
+    return folder / f".{sha}.text.tmp"
 
 
 def write_text_ahead(folder: Path, text: str, sha: str) -> None:
@@ -142,7 +140,8 @@ def write_text_ahead(folder: Path, text: str, sha: str) -> None:
     same text may have written it already."""
     path = text_ahead(folder, sha)
     if not path.exists():
-        write_ahead(path, text.encode("utf-8"))
+        # Not flushed to disk here: the corpus stage flushes the filesystem before renaming.
+        write_atomic_chunks(path, (text.encode("utf-8"),), durable=False)
 
 
 class CorpusBusy(RuntimeError):
@@ -284,12 +283,15 @@ class CorpusStore:
             raise
         self.write_files()
         total = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
-        folded = Counter(
-            fold_kind(copy, group.kept)
+        copies = [
+            (copy, group.kept)
             for group in groups
             for copy in group.copies
             if copy is not group.kept and copy.number is None
-        )
+        ]
+        for copy, _ in copies:  # a text written ahead, folded away (write_text_ahead)
+            text_ahead(self.folder, copy.sha256).unlink(missing_ok=True)
+        folded = Counter(fold_kind(copy, kept) for copy, kept in copies)
         return FinishReport(len(new_groups), staged - len(new_groups), total, dict(folded))
 
     def _candidates(self, discovered: Mapping[str, Iterable[str]]) -> tuple[Deduplicator, int]:
@@ -417,8 +419,6 @@ class CorpusStore:
             self.db.execute("COMMIT")
         entries = self.db.execute("SELECT entry FROM docs ORDER BY number")
         write_atomic_lines(self.folder / MANIFEST, (entry for (entry,) in entries))
-        for unused in self.folder.glob(f".*{_AHEAD}"):  # written ahead, then folded away
-            unused.unlink(missing_ok=True)
 
     def _file_data(self, number: int) -> tuple[str, bytes | Path]:
         """A numbered document's file name and its bytes, or the file they were written ahead to."""
