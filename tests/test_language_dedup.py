@@ -137,7 +137,7 @@ def test_a_document_already_in_the_corpus_stays() -> None:
 
 
 def test_warming_up_loads_the_fast_pass_not_langdetect_and_freezes_it(monkeypatch) -> None:
-    """A regenerate worker's start-up competes with pass 1 for the cores: only what every page
+    """What a process loads before its first page costs every run: only what every page
     needs; what it loaded is kept out of the garbage collector's walks."""
     import gc
 
@@ -274,9 +274,11 @@ def test_langdetect_with_the_table_built_on_demand_gives_its_own_probabilities(t
     assert results[0] == results[1]
 
 
-def test_a_regeneration_in_this_process_leaves_nothing_frozen(tmp_path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_regeneration_in_this_process_leaves_nothing_frozen(tmp_path, workers: int) -> None:
     """A library user may regenerate many times in one process: what a run froze (its
-    warm-up, corpus.warmup) is the garbage collector's again when the run ends."""
+    warm-up, corpus.warmup, here also with workers: they are forked from this process once it
+    is warm) is the garbage collector's again when the run ends."""
     import gc
 
     from corpus.regenerate import regenerate
@@ -285,5 +287,5 @@ def test_a_regeneration_in_this_process_leaves_nothing_frozen(tmp_path) -> None:
     empty.write_bytes(b"")
     gc.freeze()
     assert gc.get_freeze_count() > 0
-    regenerate([str(empty)], tmp_path / "corpus", progress=False)
+    regenerate([str(empty)], tmp_path / "corpus", workers, progress=False)
     assert gc.get_freeze_count() == 0
