@@ -49,7 +49,7 @@ from corpus.payload import (
 from corpus.payload import content_type as http_content_type
 from corpus.store import CorpusStore, FinishReport, StagedArticle, write_text_ahead
 from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
-from corpus.warmup import cool_down, warm_up
+from corpus.warmup import collector_paused, cool_down, warm_up
 
 # Articles staged per transaction (regenerate starts from the archives: nothing to resume).
 STAGE_BATCH = 256
@@ -154,13 +154,13 @@ def _prepared(
     """
     try:
         if workers <= 1:
-            index = index_archives(paths, max_body)
+            index = _index(paths, max_body)
             warm_up({detect_site(url=article) for article in index.units})
             yield index, partial(map, partial(rebuild, max_body=max_body, outdir=outdir))
             return
         fork = multiprocessing.get_context("fork")
-        with fork.Pool(1) as reader:
-            pending = reader.apply_async(index_archives, (paths, max_body))
+        with fork.Pool(1) as reader, collector_paused():
+            pending = reader.apply_async(_index, (paths, max_body))
             warm_up(CRAWLED_SITES)
             index = pending.get()
         with fork.Pool(workers) as pool:
@@ -168,6 +168,11 @@ def _prepared(
             yield index, lambda units: chain.from_iterable(pool.imap(work, _chunks(units, workers)))
     finally:
         cool_down()
+
+
+def _index(paths: list[str], max_body: int) -> Index:
+    with collector_paused():
+        return index_archives(paths, max_body)
 
 
 def _rebuild_chunk(units: list[Unit], max_body: int, outdir: Path) -> list[Outcome]:

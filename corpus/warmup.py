@@ -12,8 +12,9 @@ to a process that runs several crawls or regenerations.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from cleaners.matching import classifier_for
 from corpus.dedup import signature
@@ -40,3 +41,19 @@ def warm_up(sites: Iterable[str]) -> None:
 def cool_down() -> None:
     """The end of a run: what ``warm_up`` froze is the collector's again (``gc.unfreeze``)."""
     gc.unfreeze()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection while a phase builds what the run keeps (regenerate's index of
+    the archives): each full collection walks all of it again as it grows, a fifth of pass 1's
+    CPU and two thirds of handing its index from one process to another (measured); and such a
+    phase leaves next to no cyclic garbage (none over our archives, 108 objects over the 125
+    files of other tools in ../shared/foreign_warc, damaged ones included)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -274,6 +274,24 @@ def test_langdetect_with_the_table_built_on_demand_gives_its_own_probabilities(t
     assert results[0] == results[1]
 
 
+def test_the_collector_pauses_while_the_index_is_built_and_comes_back_as_it_was() -> None:
+    import gc
+
+    from corpus.warmup import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it already keeps it paused
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_regeneration_in_this_process_leaves_nothing_frozen(tmp_path, workers: int) -> None:
     """A library user may regenerate many times in one process: what a run froze (its
