@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 import sys
 import time
 from collections import Counter
@@ -159,15 +160,21 @@ def _prepared(
             yield index, partial(map, partial(rebuild, max_body=max_body, outdir=outdir))
             return
         fork = multiprocessing.get_context("fork")
-        with fork.Pool(1) as reader, collector_paused():
+        with fork.Pool(1, _main_takes_interrupts) as reader, collector_paused():
             pending = reader.apply_async(_index, (paths, max_body))
             warm_up(CRAWLED_SITES)
             index = pending.get()
-        with fork.Pool(workers) as pool:
+        with fork.Pool(workers, _main_takes_interrupts) as pool:
             work = partial(_rebuild_chunk, max_body=max_body, outdir=outdir)
             yield index, lambda units: chain.from_iterable(pool.imap(work, _chunks(units, workers)))
     finally:
         cool_down()
+
+
+def _main_takes_interrupts() -> None:
+    """Ctrl-C reaches every process of the group: this one stops the run and ends its children
+    (a child's traceback would only hide the line that says what to do)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _index(paths: list[str], max_body: int) -> Index:

@@ -71,6 +71,14 @@ class Command(ScrapyCommand):
             )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
+        except KeyboardInterrupt:
+            print(
+                f"regenerate: interrupted; {opts.output} holds only whole files: run it again to "
+                "finish (what this run staged is replaced, nothing is duplicated)",
+                file=sys.stderr,
+            )
+            self.exitcode = 130  # 128 + SIGINT, as a shell reports it
+            return
         _summary(report, opts.output)
         if report.index.files and not any(report.index.records_per_file.values()):
             print("regenerate: error: no record could be read from any file", file=sys.stderr)
