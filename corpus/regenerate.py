@@ -18,6 +18,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -159,16 +160,29 @@ def _prepared(
             warm_up({detect_site(url=article) for article in index.units})
             yield index, partial(map, partial(rebuild, max_body=max_body, outdir=outdir))
             return
-        fork = multiprocessing.get_context("fork")
-        with fork.Pool(1, _main_takes_interrupts) as reader, collector_paused():
-            pending = reader.apply_async(_index, (paths, max_body))
+        with _children(1) as reader, collector_paused():
+            pending = reader.submit(_index, paths, max_body)
             warm_up(CRAWLED_SITES)
-            index = pending.get()
-        with fork.Pool(workers, _main_takes_interrupts) as pool:
+            index = pending.result()
+        with _children(workers) as pool:
             work = partial(_rebuild_chunk, max_body=max_body, outdir=outdir)
-            yield index, lambda units: chain.from_iterable(pool.imap(work, _chunks(units, workers)))
+            yield index, lambda units: chain.from_iterable(pool.map(work, _chunks(units, workers)))
     finally:
         cool_down()
+
+
+@contextlib.contextmanager
+def _children(count: int) -> Iterator[ProcessPoolExecutor]:
+    """Processes forked from this one, sharing what it loaded. One that dies (killed, out of
+    memory, a library crashing on hostile bytes) fails the run with ``BrokenProcessPool``:
+    ``multiprocessing.Pool`` would wait for its result forever. However the run ends, work not
+    yet started is dropped and the children are gone when this returns."""
+    fork = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(count, mp_context=fork, initializer=_main_takes_interrupts)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _main_takes_interrupts() -> None:

@@ -124,3 +124,40 @@ def test_ctrl_c_stops_a_regeneration_with_one_line_and_the_next_run_finishes_it(
     assert corpus_files(folder) == corpus_files(unbroken)
     assert len(corpus_files(folder)) == 5  # four documents and the manifest
     assert not list(folder.glob(".*.tmp"))
+
+
+# A worker that dies on one article, as one killed for memory or crashed by a library would.
+DIES_ON_ONE_ARTICLE = """
+import os, sys
+import corpus.regenerate as module
+real = module.rebuild
+def dies(unit, *args, **kwargs):
+    if "rendang" in unit.article:
+        os._exit(9)
+    return real(unit, *args, **kwargs)
+module.rebuild = dies
+from scrapy.cmdline import execute
+execute(["scrapy", "regenerate", *sys.argv[1:], "--workers", "2", "--no-progress"])
+"""
+
+
+@pytest.mark.e2e
+def test_a_worker_that_dies_fails_the_run_in_one_line_instead_of_hanging_it(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, [(url, "text/html; charset=utf-8", body) for url, body in demo_pages()])
+    folder = tmp_path / "corpus"
+    died = subprocess.run(
+        [sys.executable, "-c", DIES_ON_ONE_ARTICLE, str(archive), "-o", str(folder)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,  # multiprocessing.Pool waited for the dead worker's result forever
+    )
+    assert died.returncode == 1
+    assert died.stderr.startswith("regenerate: error: a worker process ended abruptly")
+    assert not list(folder.glob("*.txt"))
+    again = run_scrapy("regenerate", archive, "-o", folder, "--workers", "2", "--no-progress")
+    assert again.returncode == 0, again.stderr
+    assert len(list(folder.glob("*.txt"))) == 4 and not list(folder.glob(".*.tmp"))

@@ -43,6 +43,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         from corpus.regenerate import regenerate
         from corpus.store import CorpusBusy, hold_corpus
 
@@ -71,6 +73,15 @@ class Command(ScrapyCommand):
             )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
+        except BrokenProcessPool:
+            print(
+                f"regenerate: error: a worker process ended abruptly (killed, out of memory?); "
+                f"{opts.output} holds only whole files: run it again, with fewer --workers if "
+                "memory ran out",
+                file=sys.stderr,
+            )
+            self.exitcode = 1
+            return
         except KeyboardInterrupt:
             print(
                 f"regenerate: interrupted; {opts.output} holds only whole files: run it again to "
