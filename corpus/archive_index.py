@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,13 +111,20 @@ def _looks_like_archive(path: Path) -> bool:
     return head.startswith((b"WARC/", b"\x1f\x8b", b"\x28\xb5\x2f\xfd")) or is_arc(path)
 
 
-def index_archives(paths: list[str], max_body: int = DEFAULT_MAX_BODY) -> Index:
-    """Pass 1 over every file: the index of articles and pages, and the counts."""
+def index_archives(
+    paths: list[str],
+    max_body: int = DEFAULT_MAX_BODY,
+    read: Callable[[int, list[Path]], None] | None = None,
+) -> Index:
+    """Pass 1 over every file: the index of articles and pages, and the counts. ``read`` is
+    told after each file how many of the files are read."""
     index = Index(max_body=max_body)
     index.files, index.left_out = archive_files(paths)
     pending = _Pending()
-    for path in index.files:
+    for done, path in enumerate(index.files, 1):
         index.records_per_file[path] = _index_file(index, pending, path)
+        if read is not None:
+            read(done, index.files)
     pending.resolve(index)
     # Another tool's archive has no discovery records: the URLs it fetched are what led to
     # the article (the project's own archive lists every URL found, fetched ones included).

@@ -144,7 +144,7 @@ Rebuilder = Callable[[list[Unit]], Iterator[Outcome]]
 
 @contextlib.contextmanager
 def _prepared(
-    paths: list[str], outdir: Path, max_body: int, workers: int
+    paths: list[str], outdir: Path, max_body: int, workers: int, display: _ProgressDisplay
 ) -> Iterator[tuple[Index, Rebuilder]]:
     """Pass 1's index, and pass 2 ready to run: what every article needs loaded
     (``corpus.warmup``) in the processes that rebuild (this one for one worker).
@@ -156,12 +156,12 @@ def _prepared(
     """
     try:
         if workers <= 1:
-            index = _index(paths, max_body)
+            index = _index(paths, max_body, display)
             warm_up({detect_site(url=article) for article in index.units})
             yield index, partial(map, partial(rebuild, max_body=max_body, outdir=outdir))
             return
         with _children(1) as reader, collector_paused():
-            pending = reader.submit(_index, paths, max_body)
+            pending = reader.submit(_index, paths, max_body, display)
             warm_up(CRAWLED_SITES)
             index = pending.result()
         with _children(workers) as pool:
@@ -191,9 +191,20 @@ def _main_takes_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _index(paths: list[str], max_body: int) -> Index:
+def _index(paths: list[str], max_body: int, display: _ProgressDisplay) -> Index:
+    """Pass 1 (in whichever process runs it), its progress shown file by file."""
+    bar: _ProgressBar | None = None
+
+    def read(done: int, files: list[Path]) -> None:
+        nonlocal bar
+        bar = bar or _ProgressBar(display, len(files), "file", "reading archives")
+        bar.advance(1, lambda: f"reading archives: {done} of {len(files)} files")
+
     with collector_paused():
-        return index_archives(paths, max_body)
+        index = index_archives(paths, max_body, read)
+    if bar is not None:
+        bar.close()
+    return index
 
 
 def _rebuild_chunk(units: list[Unit], max_body: int, outdir: Path) -> list[Outcome]:
@@ -211,7 +222,40 @@ def _chunks(units: list[Unit], workers: int) -> Iterator[list[Unit]]:
         start += size
 
 
-def _progress(report: Report, total: int, seconds: float) -> str:
+@dataclass(frozen=True)
+class _ProgressDisplay:
+    """How a run shows progress: a live bar on a terminal; elsewhere (CI, a log file) a line
+    every ``interval`` seconds; nothing when not ``shown``."""
+
+    shown: bool = True
+    interval: float = 30.0
+
+
+class _ProgressBar:
+    def __init__(self, display: _ProgressDisplay, total: int, unit: str, desc: str) -> None:
+        live = display.shown and sys.stderr.isatty()
+        self._bar = tqdm(
+            total=total, unit=unit, desc=desc, file=sys.stderr, disable=not live, mininterval=0.5
+        )
+        self._lines = display.shown and not live
+        self._interval = display.interval
+        self._last_line = time.perf_counter()
+
+    def advance(self, done: int, line: Callable[[], str]) -> None:
+        """``done`` more units; ``line`` says where the run is, when a line is due."""
+        self._bar.update(done)
+        now = time.perf_counter()
+        if self._lines and now - self._last_line >= self._interval:
+            self._last_line = now
+            print(f"regenerate: progress: {line()}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _status(report: Report, total: int, started: float) -> str:
+    """Where pass 2 is, in a line."""
+    seconds = time.perf_counter() - started
     written = sum(report.extractors.values())
     skipped = sum(report.skipped.values())
     sites = ", ".join(f"{k} {v}" for k, v in sorted(report.extractors.items()))
@@ -231,8 +275,9 @@ def regenerate(
 ) -> Report:
     report = Report()
     started = time.perf_counter()
-    with _prepared(paths, outdir, max_body, workers) as (report.index, rebuild_units):
-        _rebuild_all(report, rebuild_units, outdir, progress, progress_interval, started)
+    display = _ProgressDisplay(progress, progress_interval)
+    with _prepared(paths, outdir, max_body, workers, display) as (report.index, rebuild_units):
+        _rebuild_all(report, rebuild_units, outdir, display, started)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -241,25 +286,15 @@ def _rebuild_all(
     report: Report,
     rebuild_units: Rebuilder,
     outdir: Path,
-    progress: bool,
-    progress_interval: float,
+    display: _ProgressDisplay,
     started: float,
 ) -> None:
     """Pass 2 and the corpus stage: every article rebuilt, staged, then numbered and written."""
     units = [report.index.units[key] for key in sorted(report.index.units)]
     total = sum(len(u.pages) for u in units)
     store = CorpusStore(outdir)
-    # A live bar on a terminal; elsewhere (CI, a log file) a line every progress_interval s.
-    bar = tqdm(
-        total=total,
-        unit="page",
-        desc="regenerate",
-        file=sys.stderr,
-        disable=not (progress and sys.stderr.isatty()),
-        mininterval=0.5,
-    )
+    bar = _ProgressBar(display, total, "page", "regenerate")
     try:
-        last_line = time.perf_counter()
         batch: list[StagedArticle] = []
         for outcome in rebuild_units(units):
             if staged := _take_outcome(report, outcome):
@@ -267,12 +302,7 @@ def _rebuild_all(
             if len(batch) >= STAGE_BATCH:
                 store.stage_many(batch)
                 batch.clear()
-            bar.update(outcome.pages_read)
-            now = time.perf_counter()
-            if progress and bar.disable and now - last_line >= progress_interval:
-                last_line = now
-                line = f"regenerate: progress: {_progress(report, total, now - started)}"
-                print(line, file=sys.stderr, flush=True)
+            bar.advance(outcome.pages_read, lambda: _status(report, total, started))
         bar.close()
         store.stage_many(batch)
         report.corpus = store.finish(report.index.discovered)

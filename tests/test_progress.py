@@ -118,4 +118,16 @@ def test_regenerate_off_a_terminal_prints_progress_lines(logged_crawl, tmp_path:
     )
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "regenerate: progress:" in line]
-    assert lines and "articles" in lines[-1]
+    archives = len(list((folder / "raw").iterdir()))
+    assert f"regenerate: progress: reading archives: {archives} of {archives} files" in lines
+    assert "articles" in lines[-1]
+
+
+def test_regenerate_on_a_terminal_draws_a_bar_for_each_pass(logged_crawl, tmp_path: Path) -> None:
+    folder, _ = logged_crawl
+    out = tmp_path / "again"
+    screen = _on_a_terminal(["regenerate", str(folder / "raw"), "-o", str(out), "--workers", "2"])
+    archives = len(list((folder / "raw").iterdir()))
+    assert "reading archives: 100%" in screen and f"{archives}/{archives}" in screen
+    assert "regenerate: 100%" in screen
+    assert "progress: " not in screen  # the log lines are for logs only
