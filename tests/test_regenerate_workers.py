@@ -1,4 +1,4 @@
-"""How regenerate hands pass 2 to its worker processes."""
+"""Regenerate's processes: how pass 2 is handed out, and runs that stop (Ctrl-C, a worker that dies)."""
 
 from __future__ import annotations
 
