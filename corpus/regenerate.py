@@ -150,9 +150,9 @@ def _prepared(
     (``corpus.warmup``) in the processes that rebuild (this one for one worker).
 
     With workers, pass 1 runs in a child process while this one loads the cleaners' rules and
-    the language model; the workers are forked after, sharing them. Measured: workers that each
-    loaded them while this process read the archives spent 0.8 s of the two cores before the
-    first article (each compiled the same 316 patterns), against 0.5 s here.
+    the language model; the workers are forked after, sharing them. Timed: when each worker
+    loaded them (compiling the same 316 patterns) while this process read the archives, pass 2
+    could start after 0.76 s; now after 0.53-0.77 s (six runs, the host's speed varying).
     """
     try:
         if workers <= 1:
