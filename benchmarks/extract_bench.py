@@ -7,7 +7,7 @@ Page sets: ``demo`` (the whole-article page of every demo article, our own pages
 Speed, pages per second, best of ``--rounds`` passes, one core:
 
 - ``lxml parse``: ``lxml.html.fromstring`` on the page alone (the floor: extraction parses too);
-- ``extract``: ``corpus.extraction.extract`` (parse, site selectors, metadata, cleaning);
+- ``extract``: ``articles.extraction.extract`` (parse, site selectors, metadata, cleaning);
 - ``trafilatura``: ``trafilatura.extract`` (text only), the project's fallback.
 
 Accuracy: ROUGE-LSum F1 (rouge-score, as in the Fundus evaluation) of each text against the
@@ -33,7 +33,7 @@ import trafilatura  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
 from timing import best_seconds  # noqa: E402
 
-from corpus.extraction import extract  # noqa: E402
+from articles.extraction import extract  # noqa: E402
 
 Page = dict[str, str | bytes]
 

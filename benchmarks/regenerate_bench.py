@@ -88,7 +88,7 @@ def sentence_pool() -> list[str]:
                 )
     if pool:
         return pool
-    from articles import ARTICLES
+    from stories import ARTICLES
 
     for article in ARTICLES:
         if article.get("language", "id") != "id":

@@ -1,5 +1,7 @@
-"""The corpus core, without Scrapy: language identification, deduplication, the store.
+"""The corpus, without Scrapy: what goes in and how it is kept.
 
-The crawl's item pipelines (``crawler/pipelines``) and ``scrapy regenerate`` are thin users of
-it; so can be any other program that builds or reads a corpus.
+One acceptance step for every source (``accept``: language, fingerprints, staging, one outcome
+vocabulary), deduplication (``dedup``), language identification (``language``), the store with
+its numbered files and manifest (``store``, ``atomic``), regeneration from archives
+(``regenerate``), and the views of a corpus (``report``, ``export``).
 """

@@ -2,7 +2,7 @@
 
 Three ways two documents are the same story:
 
-- the same canonical URL (``corpus.urls.canonical_url`` folds paging, tracking parameters,
+- the same canonical URL (``articles.urls.canonical_url`` folds paging, tracking parameters,
   fragments, AMP, ``/copy/`` and host aliases);
 - the same clean text (SHA-256 of the document);
 - near-identical bodies (MinHash with LSH, datasketch's scheme, on 5-word shingles, estimated

@@ -1,9 +1,9 @@
 """Rebuild the corpus from web archives, offline: the crawl's stages on archived pages.
 
-Pass 1 (``corpus.archive_index``) indexes every record of every file: which article (canonical
+Pass 1 (``archives.index``) indexes every record of every file: which article (canonical
 URL) and which page (``all``, 1, 2, ...) each holds, counting by reason what is not one (not an
 article page, not 200, not HTML, another host, damaged). Pass 2 rebuilds each article from its
-pages by the crawl's own article path (``corpus.article``: ``?page=all`` when it is whole, else
+pages by the crawl's own article path (``articles.plan``: ``?page=all`` when it is whole, else
 pages 1..N, all of them or nothing), extracts, cleans, checks the language and fingerprints it,
 in ``workers`` processes; then the corpus stage (dedup, numbering, files, manifest) runs once
 over all of them. From the pages a crawl archived, this writes the corpus that crawl wrote, byte
@@ -26,9 +26,19 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from cleaners.sites import CRAWLED_SITES, detect_site
-from corpus.archive_index import Index, PageRef, Unit, index_archives
-from corpus.article import (
+from archives.index import Index, PageRef, Unit, index_archives
+from archives.payload import (
+    MAX_HTTP_HEADER_BYTES,
+    Incomplete,
+    PayloadError,
+    TooLarge,
+    decode_body,
+    split_head,
+)
+from archives.payload import content_type as http_content_type
+from archives.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
+from articles.extraction import FALLBACK, ExtractedPage
+from articles.plan import (
     ArticlePlan,
     Rejected,
     Rejection,
@@ -37,20 +47,10 @@ from corpus.article import (
     language_label,
     read_article_page,
 )
+from cleaners.sites import CRAWLED_SITES, detect_site
 from corpus.dedup import sha256_text, signature
-from corpus.extraction import FALLBACK, ExtractedPage
 from corpus.language import detect_language
-from corpus.payload import (
-    MAX_HTTP_HEADER_BYTES,
-    Incomplete,
-    PayloadError,
-    TooLarge,
-    decode_body,
-    split_head,
-)
-from corpus.payload import content_type as http_content_type
 from corpus.store import CorpusStore, FinishReport, StagedArticle, write_text_ahead
-from corpus.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
 from corpus.warmup import collector_paused, cool_down, warm_up
 
 # Articles staged per transaction (regenerate starts from the archives: nothing to resume).

@@ -10,7 +10,7 @@ article URL; ``WARC-Beritabersih-Discovered``: the URL as found), when it is fou
 manifest's ``urls`` do not depend on whether a variant turned up before or after the page was
 fetched, and regenerating from the archive (``scrapy regenerate``) reproduces them exactly.
 
-``corpus.warc`` reads any WARC file (the project's own or another crawler's) back.
+``archives.warc`` reads any WARC file (the project's own or another crawler's) back.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from corpus.warc import DISCOVERED_HEADER, now_stamp
+from archives.warc import DISCOVERED_HEADER, now_stamp
 
 logger = logging.getLogger(__name__)
 

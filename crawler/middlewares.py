@@ -15,7 +15,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from corpus.urls import ascii_host
+from articles.urls import ascii_host
 
 
 def _version() -> str:

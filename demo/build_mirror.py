@@ -2,7 +2,7 @@
 
     python demo/build_mirror.py
 
-Renders whole pages for the three sites from ``demo/articles.py``, modelled on
+Renders whole pages for the three sites from ``demo/stories.py``, modelled on
 ``site-notes.md``: a head with meta tags and JSON-LD, navigation, header, the article with its
 inline chrome (related links, ad slots, captions, promotions, gates), sidebars with related
 lists, footer and scripts; plus robots.txt, news sitemaps (one gzipped, one index with an
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from articles import ARTICLES, CHANGED_LAYOUT, DISALLOWED
+from stories import ARTICLES, CHANGED_LAYOUT, DISALLOWED
 
 DEMO = Path(__file__).resolve().parent
 MIRROR = DEMO / "mirror"

@@ -1,7 +1,10 @@
-"""The layers point one way: ``cleaners`` <- ``corpus`` <- ``crawler``.
+"""The layers point one way: ``cleaners`` <- ``articles`` <- ``archives`` <- ``corpus`` <-
+``crawler``.
 
-``cleaners/`` and ``corpus/`` are the Scrapy-free core (library mode, ``scrapy regenerate``'s
-workers); ``crawler/`` holds what runs inside Scrapy and nothing else.
+``cleaners/`` (how to read a page), ``articles/`` (a page into an article), ``archives/`` (web
+archives) and ``corpus/`` (acceptance, the store and its views) are the Scrapy-free core (library
+mode, ``scrapy regenerate``'s workers); ``crawler/`` holds what runs inside Scrapy and nothing
+else. Each layer imports only the layers below it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,12 @@ def modules(package: str) -> list[Path]:
     return sorted((REPO / package).rglob("*.py"))
 
 
-@pytest.mark.parametrize("package", ["cleaners", "corpus"])
+# Bottom to top: a package may import the ones before it, never one after it.
+LAYERS = ("cleaners", "articles", "archives", "corpus", "crawler")
+CORE = LAYERS[:-1]
+
+
+@pytest.mark.parametrize("package", CORE)
 def test_the_core_imports_nothing_of_scrapy_or_the_crawler(package: str) -> None:
     wrong = {
         str(path.relative_to(REPO)): sorted(imported(path) & set(SCRAPY_WORLD))
@@ -40,8 +48,18 @@ def test_the_core_imports_nothing_of_scrapy_or_the_crawler(package: str) -> None
     assert {k: v for k, v in wrong.items() if v} == {}
 
 
-def test_cleaners_do_not_import_the_corpus() -> None:
-    assert [str(p) for p in modules("cleaners") if "corpus" in imported(p)] == []
+@pytest.mark.parametrize("package", CORE)
+def test_a_layer_imports_only_the_layers_below_it(package: str) -> None:
+    above = set(LAYERS[LAYERS.index(package) + 1 :])
+    wrong = {
+        str(path.relative_to(REPO)): sorted(imported(path) & above) for path in modules(package)
+    }
+    assert {k: v for k, v in wrong.items() if v} == {}
+
+
+def test_every_module_of_the_project_is_in_a_layer() -> None:
+    packages = {p.parent.name for p in REPO.glob("*/__init__.py")}
+    assert packages - {"tests", "demo", "benchmarks"} == set(LAYERS)
 
 
 def test_every_crawler_module_is_about_scrapy() -> None:
@@ -76,7 +94,7 @@ def long_functions(path: Path) -> list[str]:
 
 
 def test_no_function_is_longer_than_a_screen() -> None:
-    packages = ("crawler", "cleaners", "corpus")
+    packages = LAYERS
     assert [f for pkg in packages for path in modules(pkg) for f in long_functions(path)] == []
 
 

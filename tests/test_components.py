@@ -16,7 +16,7 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from corpus.article import ArticlePlan, Rejection, WholeArticle, language_label
+from articles.plan import ArticlePlan, Rejection, WholeArticle, language_label
 from crawler.archive import WarcArchive
 from crawler.items import Article
 from crawler.middlewares import AllowedHostsMiddleware
@@ -104,7 +104,7 @@ def test_a_page_that_is_not_html_is_counted_by_its_reason(spider: NewsSpider) ->
 
 
 def test_the_plan_is_all_or_nothing_and_in_order() -> None:
-    from corpus.extraction import read_page
+    from articles.extraction import read_page
 
     page1 = read_page(mirror_page(ARTICLE + "?page=1"), ARTICLE)
     page2 = read_page(mirror_page(ARTICLE + "?page=2"), ARTICLE)
@@ -118,7 +118,7 @@ def test_the_plan_is_all_or_nothing_and_in_order() -> None:
 
 
 def test_a_page_all_that_still_links_pages_counts_as_page_one() -> None:
-    from corpus.extraction import read_page
+    from articles.extraction import read_page
 
     page1 = read_page(mirror_page(ARTICLE + "?page=1"), ARTICLE)
     step = ArticlePlan(ARTICLE, ARTICLE, whole=True).add(page1, "2026-01-01T00:00:00Z")
@@ -156,7 +156,7 @@ def test_one_vocabulary_of_rejections() -> None:
 
 def test_explain_shows_every_ad_slot_of_the_article_container() -> None:
     """kumparan's ad slots before, between and after the paragraphs: each shown, in place."""
-    from corpus.explain import explain
+    from articles.explain import explain
 
     paragraph = "<div data-qa-id='story-paragraph'><span>{}</span></div>"
     ads = "<div data-qa-id='ads'><span>ADVERTISEMENT</span></div>"

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from scrapy.exceptions import UsageError
 
+from articles.urls import on_domains
 from cleaners.sites import CRAWLED_SITES, get_profile
-from corpus.urls import on_domains
 from crawler.spiders.sites import SPIDERS as SPIDERS_BY_NAME
 from tests.conftest import REPO, run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror

@@ -1,4 +1,4 @@
-"""Library mode: `corpus.extraction.extract` on the demo pages, without Scrapy."""
+"""Library mode: `articles.extraction.extract` on the demo pages, without Scrapy."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from articles.extraction import FALLBACK, NoArticleError, build_article, extract, read_page
 from cleaners.html import HtmlError, iso_datetime
-from corpus.extraction import FALLBACK, NoArticleError, build_article, extract, read_page
 from tests.conftest import REPO
 
 MIRROR = REPO / "demo" / "mirror"
@@ -126,7 +126,7 @@ def test_library_mode_imports_no_scrapy() -> None:
     import sys
 
     code = (
-        "import sys; from pathlib import Path; import corpus.extraction as e; "
+        "import sys; from pathlib import Path; import articles.extraction as e; "
         "p = Path('demo/mirror/kumparan.com/kumparanfood/"
         "cara-membuat-rendang-daging-empuk-ala-rumah-makan-padang-21QwErTy123'); "
         "item = e.extract(p.read_bytes(), 'https://kumparan.com/kumparanfood/x-21QwErTy123'); "

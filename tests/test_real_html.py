@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from corpus.extraction import extract
+from articles.extraction import extract
 from tests.conftest import REPO
 
 SHARED = REPO.parent / "shared"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import cleaners.html as html_module
+from articles.extraction import extract, read_page
+from articles.urls import fetchable_url, listed_as_article, url_problem
 from cleaners.profile import HtmlLayout, SiteProfile
 from cleaners.sites import check_layouts, has_article_form, is_listing
-from corpus.extraction import extract, read_page
-from corpus.urls import fetchable_url, listed_as_article, url_problem
 from tests.conftest import run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 
@@ -137,7 +137,7 @@ def test_an_error_reading_one_field_costs_that_field(monkeypatch, caplog) -> Non
 
 
 def test_an_error_in_the_site_path_falls_back(monkeypatch) -> None:
-    import corpus.extraction as extraction
+    import articles.extraction as extraction
 
     def broken(*_args: object) -> tuple[list[str], list[str]]:
         raise RuntimeError("layout changed")

@@ -121,8 +121,8 @@ def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_archive_reader_returns_blocks_and_finds_them_again(tmp_path: Path) -> None:
-    from corpus.payload import split_head
-    from corpus.warc import Record, read_block, read_records
+    from archives.payload import split_head
+    from archives.warc import Record, read_block, read_records
 
     write_warc(
         tmp_path / "a.warc.gz",
@@ -144,7 +144,7 @@ def test_archive_reader_returns_blocks_and_finds_them_again(tmp_path: Path) -> N
 
 def test_pass_one_reads_long_http_headers_whole(tmp_path: Path) -> None:
     """Pass 1 reads a block's first 8 KiB; longer headers are still read to their end."""
-    from corpus.archive_index import index_archives
+    from archives.index import index_archives
 
     def with_cookie(size: int) -> bytes:
         return f"Set-Cookie: a={'x' * size}\r\n".encode()

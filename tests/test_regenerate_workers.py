@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.archive_index import Unit
+from archives.index import Unit
 from corpus.regenerate import _chunks
 from tests.conftest import REPO, run_scrapy
 from tests.test_corpus_e2e import corpus_files

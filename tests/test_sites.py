@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from articles.extraction import extract
+from articles.urls import canonical_url, listed_as_article
 from cleaners import clean, detect_site
 from cleaners.sites import CRAWLED_SITES, get_profile, has_article_form, site_for_url
-from corpus.extraction import extract
-from corpus.urls import canonical_url, listed_as_article
 from crawler.spiders.sites import SPIDERS
 from tests.conftest import REPO
 

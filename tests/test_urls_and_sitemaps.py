@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from corpus.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
-from corpus.urls import canonical_url, page_number, with_query
+from articles.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
+from articles.urls import canonical_url, page_number, with_query
 
 KOMPAS = "https://nasional.kompas.com/read/2020/10/05/081500201/judul-berita"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from corpus.extraction import UndecodableError, page_text
+from articles.extraction import UndecodableError, page_text
 from tests.conftest import REPO, SEEDS, run_scrapy
 from tests.mirror import offline_settings, requested, running_mirror
 

@@ -20,7 +20,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
-from corpus.urls import ascii_host
+from articles.urls import ascii_host
 
 
 class _FetchOne(Spider):
@@ -68,8 +68,8 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("name one URL or one HTML file")
+        from articles.explain import explain, render
         from cleaners.html import HtmlError
-        from corpus.explain import explain, render
 
         target = args[0]
         if Path(target).is_file():

@@ -98,7 +98,7 @@ class Command(ScrapyCommand):
 
 def _summary(report: Report, output: str) -> None:
     """What was read, what became of every record and article, and the corpus."""
-    from corpus.warc import excerpt
+    from archives.warc import excerpt
 
     index = report.index
     rate = report.pages_read / report.seconds if report.seconds else 0.0

@@ -10,7 +10,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from corpus.article import Rejection, language_label
+from articles.plan import Rejection, language_label
 from corpus.store import CorpusStore
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ _BY_STAT = {reason.stat: reason for reason in Rejection}
 
 
 def rejections(stats: dict[str, Any]) -> dict[str, int]:
-    """What a crawl did not write, by reason (``corpus.article``'s labels), from its stats."""
+    """What a crawl did not write, by reason (``articles.plan``'s labels), from its stats."""
     found: dict[str, int] = {}
     for key, value in stats.items():
         if key.startswith("language/rejected/"):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-from corpus.urls import ascii_host, on_domains, url_problem
+from articles.urls import ascii_host, on_domains, url_problem
 
 logger = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
+from articles.urls import ascii_host
 from cleaners.sites import detect_site, get_profile, site_for_url
-from corpus.urls import ascii_host
 from crawler.spiders.base import NewsSpider
 
 

@@ -2,7 +2,7 @@
 
 A site spider is made from the site's registry entry (``crawler/spiders/sites.py``); which URLs
 it fetches is ``crawler.spiders.discovery``, its arguments ``crawler.spiders.arguments``.
-Each article is fetched by the plan of ``corpus.article`` (carried in ``cb_kwargs``):
+Each article is fetched by the plan of ``articles.plan`` (carried in ``cb_kwargs``):
 ``?page=all`` first where the site serves it; when that fails or still shows numbered pages,
 page 1 and then pages 2..N in order. An article whose pages cannot all be fetched is counted
 as incomplete and not yielded.
@@ -23,7 +23,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from corpus.article import (
+from archives.warc import now_stamp
+from articles.extraction import FALLBACK, ExtractedPage, page_text
+from articles.plan import (
     ArticlePlan,
     Rejected,
     Rejection,
@@ -31,10 +33,8 @@ from corpus.article import (
     assemble,
     read_article_page,
 )
-from corpus.extraction import FALLBACK, ExtractedPage, page_text
+from articles.urls import canonical_url, fetchable_url
 from corpus.store import CorpusStore
-from corpus.urls import canonical_url, fetchable_url
-from corpus.warc import now_stamp
 from corpus.warmup import cool_down, warm_up
 from crawler.archive import url_discovered
 from crawler.items import Article
@@ -102,7 +102,7 @@ class NewsSpider(DiscoverySpider):
         """The sites (registry names) whose pages this spider reads."""
         return {self.name}
 
-    # --- whole articles (the plan: corpus.article) ------------------------------------------
+    # --- whole articles (the plan: articles.plan) ------------------------------------------
     def article_request(self, url: str) -> Request | None:
         """The first request for an article, or None when it was asked for already.
 

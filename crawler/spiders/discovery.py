@@ -21,9 +21,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from articles.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
+from articles.urls import ascii_host, listed_as_article, on_domains
 from cleaners.sites import has_article_form
-from corpus.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
-from corpus.urls import ascii_host, listed_as_article, on_domains
 
 logger = logging.getLogger(__name__)
 

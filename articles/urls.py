@@ -7,7 +7,7 @@ A URL is judged by where it was found. A sitemap (or a user) that lists a URL as
 believed unless the URL's path is a listing of the site (tags, topics, search, index); a link
 found on an index page is an article only when its path has one of the site's article forms
 (index pages link to menus and listings too). Either way the page decides in the end
-(``corpus.extraction``): structured data of an article or the site layout's article markup.
+(``articles.extraction``): structured data of an article or the site layout's article markup.
 """
 
 from __future__ import annotations

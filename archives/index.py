@@ -16,13 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaners.sites import CRAWLED_SITES, site_for_url
-from corpus.article import Rejection
-from corpus.extraction import is_html
-from corpus.payload import MAX_HTTP_HEADER_BYTES, PayloadError, split_head
-from corpus.payload import content_type as http_content_type
-from corpus.urls import canonical_url, listed_as_article, page_number
-from corpus.warc import (
+from archives.payload import MAX_HTTP_HEADER_BYTES, PayloadError, split_head
+from archives.payload import content_type as http_content_type
+from archives.warc import (
     ARCHIVE_NAME,
     DEFAULT_MAX_BODY,
     Record,
@@ -31,6 +27,10 @@ from corpus.warc import (
     is_arc,
     read_records,
 )
+from articles.extraction import is_html
+from articles.plan import Rejection
+from articles.urls import canonical_url, listed_as_article, page_number
+from cleaners.sites import CRAWLED_SITES, site_for_url
 
 # How much of each block pass 1 reads: enough for any HTTP header block it accepts.
 HEAD_BYTES = MAX_HTTP_HEADER_BYTES + 4

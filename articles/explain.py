@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from articles.extraction import FALLBACK, layout_for, read_page
+from articles.plan import ArticlePlan, Rejected, WholeArticle, assemble
 from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
 from cleaners.text import Decision, clean_blocks
-from corpus.article import ArticlePlan, Rejected, WholeArticle, assemble
-from corpus.extraction import FALLBACK, layout_for, read_page
 
 
 @dataclass

@@ -22,6 +22,7 @@ from w3lib.encoding import (
     resolve_encoding,
 )
 
+from articles.urls import canonical_url
 from cleaners.html import (
     HtmlError,
     PageParts,
@@ -34,7 +35,6 @@ from cleaners.html import (
 from cleaners.profile import HtmlLayout
 from cleaners.sites import get_profile, site_for_url
 from cleaners.text import clean_blocks
-from corpus.urls import canonical_url
 
 FALLBACK = "fallback:trafilatura"
 # Content types of pages that can hold an article (an empty Content-Type is given a chance).

@@ -7,7 +7,7 @@ Where the site serves ``?page=all``, that page is the whole article, unless it s
 numbered pages (the site ignored the parameter): then it counts as page 1 and the pages it
 links follow. Otherwise page 1 comes first, then pages 2..N, N the highest page it links to.
 All of them or nothing: an article missing a page is incomplete and not written. The pages are
-joined and cleaned together (``corpus.extraction.build_article``).
+joined and cleaned together (``articles.extraction.build_article``).
 
 Every article that is not written gets one ``Rejection``: the crawl's stats
 (``article/<name>``), regenerate's summary, the corpus state's runs and the report all name it
@@ -20,8 +20,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from cleaners.html import HtmlError
-from corpus.extraction import (
+from articles.extraction import (
     ExtractedPage,
     NoArticleError,
     UndecodableError,
@@ -30,7 +29,8 @@ from corpus.extraction import (
     page_text,
     read_page,
 )
-from corpus.urls import page_number, with_query, without_page
+from articles.urls import page_number, with_query, without_page
+from cleaners.html import HtmlError
 
 
 class Rejection(StrEnum):
