@@ -8,7 +8,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv with $($PYTHON --version)"
   "$PYTHON" -m venv .venv
 fi
-# pip 23 cannot resolve lxml[html-clean] (a trafilatura dependency): upgrade it first.
+# The newest pip (the project installs with pip 23 too: scripts/check_install.sh checks it).
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 echo "bootstrap: $(.venv/bin/scrapy version) ready in .venv"
