@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything, then lint (ruff with its complexity rule, mypy), check a plain install
-# with the interpreter's own pip, and run the whole test suite. CI runs exactly this. Arguments go to pytest (-m "not e2e": the in-process layer).
+# with the interpreter's own pip, and run the whole test suite. CI runs exactly this.
+# Arguments go to pytest (-m "not e2e": the in-process layer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
