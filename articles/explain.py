@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from articles.extraction import FALLBACK, layout_for, read_page
-from articles.plan import ArticlePlan, Rejected, WholeArticle, assemble
+from articles.outcomes import Rejected
+from articles.plan import ArticlePlan, WholeArticle, assemble
 from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
 from cleaners.text import Decision, clean_blocks
 
@@ -56,7 +57,7 @@ def explain(html: str | bytes, url: str) -> Explanation:
     if isinstance(step, ArticlePlan):  # page 1 of several: this page's part of the document
         step = WholeArticle(url, (page,), ("",))
     try:
-        result.document = assemble(step)["text"]
+        result.document = assemble(step).text
     except Rejected:
         result.document = ""
     return result

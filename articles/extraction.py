@@ -22,6 +22,7 @@ from w3lib.encoding import (
     resolve_encoding,
 )
 
+from articles.record import Article
 from articles.urls import canonical_url
 from cleaners.html import (
     HtmlError,
@@ -195,8 +196,8 @@ def read_page(html: str | bytes, url: str) -> ExtractedPage:
     )
 
 
-def build_article(pages: list[ExtractedPage], url: str) -> dict[str, Any]:
-    """The item fields of an article from its pages, in order."""
+def build_article(pages: list[ExtractedPage], url: str) -> Article:
+    """The article of its pages, in order (not yet judged: no language, no fingerprint)."""
     first = pages[0].parts
     blocks: list[str] = []
     starts: list[int] = []
@@ -208,25 +209,26 @@ def build_article(pages: list[ExtractedPage], url: str) -> dict[str, Any]:
         raise NoArticleError(f"no article text in {url}")
     extractor = FALLBACK if any(p.extractor == FALLBACK for p in pages) else pages[0].extractor
     syndicated = cleaned.metadata.get("syndicated_from")
-    return {
-        "title": cleaned.title,
-        "text": cleaned.text,
-        "url": url,
-        "canonical_url": canonical_url(first.canonical_url or url),
-        "site": pages[0].site,
-        "authors": first.authors,
-        "published": first.published,
-        "section": first.section,
-        "tags": first.tags,
-        "extractor": extractor,
-        "pages": len(pages),
-        "syndicated_from": syndicated if isinstance(syndicated, str) else None,
-    }
+    return Article(
+        title=cleaned.title,
+        text=cleaned.text,
+        url=url,
+        canonical_url=canonical_url(first.canonical_url or url),
+        site=pages[0].site,
+        authors=tuple(first.authors),
+        published=first.published,
+        section=first.section,
+        tags=tuple(first.tags),
+        extractor=extractor,
+        pages=len(pages),
+        syndicated_from=syndicated if isinstance(syndicated, str) else None,
+    )
 
 
 def extract(html: str | bytes, url: str) -> dict[str, Any]:
-    """The ``Article`` fields of one page; raises ``NoArticleError`` or ``HtmlError``."""
-    return build_article([read_page(html, url)], url)
+    """The fields of the ``Article`` one page makes (``articles.record``), as plain values;
+    raises ``NoArticleError`` or ``HtmlError``."""
+    return build_article([read_page(html, url)], url).as_dict()
 
 
 __all__ = [

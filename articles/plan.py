@@ -9,16 +9,12 @@ links follow. Otherwise page 1 comes first, then pages 2..N, N the highest page 
 All of them or nothing: an article missing a page is incomplete and not written. The pages are
 joined and cleaned together (``articles.extraction.build_article``).
 
-Every article that is not written gets one ``Rejection``: the crawl's stats
-(``article/<name>``), regenerate's summary, the corpus state's runs and the report all name it
-by the same label.
+Every article that is not written gets one ``Rejection`` (``articles.outcomes``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import StrEnum
-from typing import Any
 
 from articles.extraction import (
     ExtractedPage,
@@ -29,61 +25,10 @@ from articles.extraction import (
     page_text,
     read_page,
 )
+from articles.outcomes import Rejected, Rejection
+from articles.record import Article
 from articles.urls import page_number, with_query, without_page
 from cleaners.html import HtmlError
-
-
-class Rejection(StrEnum):
-    """Why an article (or a page of one) was not written; the value names its crawl stat."""
-
-    FAILED = "failed"
-    NOT_HTML = "not_html"
-    UNDECODABLE = "undecodable"
-    UNREADABLE = "unreadable"
-    NOT_ARTICLE_PAGE = "not_article_page"
-    INCOMPLETE = "incomplete"
-    EMPTY = "empty"
-    OUTSIDE_DATES = "outside_dates"
-    TOO_LARGE = "too_large"
-    BAD_RECORD = "bad_record"
-    NOT_INDONESIAN = "not_indonesian"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @property
-    def stat(self) -> str:
-        return f"article/{self.value}"
-
-
-_LABELS = {
-    Rejection.FAILED: "failed (not fetched)",
-    Rejection.NOT_HTML: "not HTML",
-    Rejection.UNDECODABLE: "undecodable text",
-    Rejection.UNREADABLE: "unreadable page",
-    Rejection.NOT_ARTICLE_PAGE: "not an article page",
-    Rejection.INCOMPLETE: "incomplete (a page missing)",
-    Rejection.EMPTY: "no article text",
-    Rejection.OUTSIDE_DATES: "outside the dates",
-    Rejection.TOO_LARGE: "body larger than the size cap",
-    Rejection.BAD_RECORD: "unreadable record (cut short)",
-    Rejection.NOT_INDONESIAN: "not Indonesian",
-}
-
-
-def language_label(language: str) -> str:
-    """The label of a document refused for its language (``not Indonesian (en)``)."""
-    return f"{Rejection.NOT_INDONESIAN.label} ({language})"
-
-
-class Rejected(Exception):
-    """A page or an article that is not written, with its reason and a short detail."""
-
-    def __init__(self, reason: Rejection, detail: str = "") -> None:
-        super().__init__(f"{reason.label}: {detail}" if detail else reason.label)
-        self.reason = reason
-        self.detail = detail
 
 
 def read_article_page(body: bytes, content_type: str, url: str) -> ExtractedPage:
@@ -165,11 +110,10 @@ class ArticlePlan:
         return replace(self, number=self.number + 1, last=last, pages=pages, fetched=stamps)
 
 
-def assemble(whole: WholeArticle) -> dict[str, Any]:
-    """The fields of the ``Article`` item; ``Rejected`` (empty) when no article text is left."""
+def assemble(whole: WholeArticle) -> Article:
+    """The article its pages make; ``Rejected`` (empty) when no article text is left."""
     try:
-        fields = build_article(list(whole.pages), whole.article)
+        article = build_article(list(whole.pages), whole.article)
     except NoArticleError:
         raise Rejected(Rejection.EMPTY, whole.article) from None
-    fields["crawled_at"] = max(whole.fetched)
-    return fields
+    return article.but(crawled_at=max(whole.fetched))

@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from articles.record import EXPORT_COLUMNS
 from corpus.atomic import write_atomic
 
 FORMATS = ("parquet", "jsonl", "hf")
@@ -24,31 +25,9 @@ MANIFEST = "manifest.jsonl"
 BATCH_ROWS = 1000
 SHARD_ROWS = 10_000
 
-# The columns, in order: every manifest field, then the text (pyarrow types in ``_schema``).
-COLUMNS: dict[str, str] = {
-    "file": "string",
-    "url": "string",
-    "urls": "list<string>",
-    "site": "string",
-    "title": "string",
-    "authors": "list<string>",
-    "published": "string",
-    "section": "string",
-    "tags": "list<string>",
-    "language": "string",
-    "language_score": "double",
-    "chars": "int64",
-    "words": "int64",
-    "sha256": "string",
-    "extractor": "string",
-    "pages": "int64",
-    "syndicated_from": "string",
-    "crawled_at": "string",
-    "text": "string",
-}
-
 
 def _schema() -> Any:
+    """The columns of ``articles.record.EXPORT_COLUMNS`` (the manifest's, then the text)."""
     import pyarrow as pa  # imported by the export alone: every command starts faster
 
     types = {
@@ -57,7 +36,7 @@ def _schema() -> Any:
         "double": pa.float64(),
         "int64": pa.int64(),
     }
-    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+    return pa.schema([(c.name, types[c.kind]) for c in EXPORT_COLUMNS])
 
 
 class ExportError(ValueError):
@@ -88,7 +67,7 @@ def rows(corpus: Path) -> Iterator[dict[str, Any]]:
                 entry["text"] = path.read_text(encoding="utf-8")
             except OSError as err:
                 raise ExportError(f"{MANIFEST}:{number}: {path}: {err.strerror}") from None
-            yield {name: entry.get(name) for name in COLUMNS}
+            yield {c.name: entry.get(c.name) for c in EXPORT_COLUMNS}
 
 
 def _batches(corpus: Path, report: ExportReport, size: int) -> Iterator[list[dict[str, Any]]]:
@@ -206,9 +185,13 @@ def dataset_card(corpus: Path, report: ExportReport) -> str:
         "",
         f"{report.rows} news articles in Indonesian, one row per article: its clean text",
         "(headline, then the body, blocks separated by a blank line; no ads, related links,",
-        "captions, bylines or footers) and the fields of the corpus manifest (canonical URL and",
-        "every URL that led to it, site, title, authors, publication time, section, tags,",
-        "language and its score, extractor, pages, syndication source, crawl time).",
+        "captions, bylines or footers) and the fields of the corpus manifest.",
+        "",
+        "## Columns",
+        "",
+        *(f"- `{c.name}` ({c.kind}): {c.description}." for c in EXPORT_COLUMNS),
+        "",
+        "## Source",
         "",
         f"- Sites: {sites}.",
         f"- Published: {span}.",

@@ -37,19 +37,12 @@ from archives.payload import (
 )
 from archives.payload import content_type as http_content_type
 from archives.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
-from articles.extraction import FALLBACK, ExtractedPage
-from articles.plan import (
-    ArticlePlan,
-    Rejected,
-    Rejection,
-    WholeArticle,
-    assemble,
-    language_label,
-    read_article_page,
-)
+from articles.extraction import ExtractedPage
+from articles.outcomes import Rejected, Rejection
+from articles.plan import ArticlePlan, WholeArticle, assemble, read_article_page
+from articles.record import Article
 from cleaners.sites import CRAWLED_SITES, detect_site
-from corpus.dedup import sha256_text, signature
-from corpus.language import detect_language
+from corpus.accept import Acceptance, judge
 from corpus.store import CorpusStore, FinishReport, StagedArticle, write_text_ahead
 from corpus.warmup import collector_paused, cool_down, warm_up
 
@@ -84,8 +77,30 @@ class Report:
 
 
 def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY, outdir: Path | None = None) -> Outcome:
-    """Pass 2 for one article: the crawl's article path, then language, over archived pages;
-    its text written ahead into ``outdir`` when given (``corpus.store.write_text_ahead``)."""
+    """Pass 2 for one article: the crawl's article path over archived pages, then the
+    acceptance step's judgement (``corpus.accept.judge``); its text written ahead into
+    ``outdir`` when given (``corpus.store.write_text_ahead``)."""
+    try:
+        article, read = archived_article(unit, max_body)
+    except _Refused as refused:
+        return Outcome(unit.article, None, refused.rejected.reason.label, refused.read)
+    # The URLs come from the archive's discovery records, when the corpus stage runs.
+    verdict = judge(article.but(urls=()))
+    if verdict.staged is None:
+        return Outcome(unit.article, None, verdict.label, read)
+    if outdir is not None:
+        write_text_ahead(outdir, article.text, verdict.staged.sha256)
+    return Outcome(unit.article, verdict.staged, None, read)
+
+
+class _Refused(Exception):
+    def __init__(self, rejected: Rejected, read: int) -> None:
+        self.rejected, self.read = rejected, read
+
+
+def archived_article(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> tuple[Article, int]:
+    """The article a unit's archived pages make, by the crawl's plan, and how many pages were
+    read; ``_Refused`` with the reason when there is none."""
     plan: ArticlePlan | WholeArticle = ArticlePlan(
         unit.article, unit.article, whole="all" in unit.pages
     )
@@ -94,35 +109,22 @@ def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY, outdir: Path | None = 
         while isinstance(plan, ArticlePlan):
             ref = unit.pages.get(plan.key)
             if ref is None:
-                return Outcome(unit.article, None, Rejection.INCOMPLETE.label, read)
+                raise Rejected(Rejection.INCOMPLETE, unit.article)
             read += 1
             # Fetched when the page (a revisit: the revisit) was archived.
             plan = plan.add(_page(ref, max_body), ref.date)
-        fields = assemble(plan)
+        return assemble(plan), read
     except Rejected as rejected:
-        return Outcome(unit.article, None, rejected.reason.label, read)
+        raise _Refused(rejected, read) from None
     except TooLarge:
-        return Outcome(unit.article, None, Rejection.TOO_LARGE.label, read)
+        raise _Refused(Rejected(Rejection.TOO_LARGE), read) from None
     except Incomplete:
-        return Outcome(unit.article, None, "page cut short (did not arrive whole)", read)
+        raise _Refused(Rejected(Rejection.CUT_SHORT), read) from None
     except (ArchiveError, PayloadError):
-        return Outcome(unit.article, None, Rejection.BAD_RECORD.label, read)
+        raise _Refused(Rejected(Rejection.BAD_RECORD), read) from None
     except Exception as err:  # a library's bug on hostile bytes costs the article, not the run
         print(excerpt(f"regenerate: warning: {unit.article}: {err!r}"), file=sys.stderr)
-        return Outcome(
-            unit.article, None, f"{Rejection.UNREADABLE.label} ({type(err).__name__})", read
-        )
-    fields["urls"] = []  # the writer adds what the archive's discovery records say
-    language = detect_language(fields["text"])
-    if language.rejected:
-        return Outcome(unit.article, None, language_label(language.language), read)
-    fields["language"], fields["language_score"] = language.language, language.score
-    # Fingerprints in the worker: the main process only stages and numbers.
-    fields["sha256"] = sha256_text(fields["text"])
-    staged = StagedArticle.of(fields, signature(fields["text"]))
-    if outdir is not None:
-        write_text_ahead(outdir, fields["text"], staged.sha256)
-    return Outcome(unit.article, staged, None, read)
+        raise _Refused(Rejected(Rejection.UNREADABLE, type(err).__name__), read) from None
 
 
 def _page(ref: PageRef, max_body: int) -> ExtractedPage:
@@ -292,31 +294,18 @@ def _rebuild_all(
     """Pass 2 and the corpus stage: every article rebuilt, staged, then numbered and written."""
     units = [report.index.units[key] for key in sorted(report.index.units)]
     total = sum(len(u.pages) for u in units)
-    store = CorpusStore(outdir)
+    acceptance = Acceptance(CorpusStore(outdir), batch=STAGE_BATCH)
+    report.rejected, report.extractors = acceptance.rejected, acceptance.by_extractor
     bar = _ProgressBar(display, total, "page", "regenerate")
     try:
-        batch: list[StagedArticle] = []
         for outcome in rebuild_units(units):
-            if staged := _take_outcome(report, outcome):
-                batch.append(staged)
-            if len(batch) >= STAGE_BATCH:
-                store.stage_many(batch)
-                batch.clear()
+            report.pages_read += outcome.pages_read
+            if outcome.staged is None:
+                acceptance.refuse(outcome.reason or "unknown")
+            else:
+                acceptance.stage(outcome.staged)
             bar.advance(outcome.pages_read, lambda: _status(report, total, started))
         bar.close()
-        store.stage_many(batch)
-        report.corpus = store.finish(report.index.discovered)
-        store.record_run("regenerate", report.corpus, dict(report.rejected))
+        report.corpus = acceptance.finish("regenerate", report.index.discovered)
     finally:
-        store.close()
-
-
-def _take_outcome(report: Report, outcome: Outcome) -> StagedArticle | None:
-    """Count the outcome; the article to stage, if there is one."""
-    report.pages_read += outcome.pages_read
-    if outcome.staged is None:
-        report.rejected[outcome.reason or "unknown"] += 1
-        return None
-    kind = "fallback" if outcome.staged.extractor == FALLBACK else "site"
-    report.extractors[f"{outcome.staged.site}/{kind}"] += 1
-    return outcome.staged
+        acceptance.store.close()

@@ -24,7 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from cleaners.format import corpus_file_name, count_words
+from articles.record import Article, manifest_row
+from cleaners.format import corpus_file_name
 from corpus.atomic import write_atomic_chunks, write_atomic_lines, write_atomic_many
 from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
@@ -66,31 +67,6 @@ def fold_kind(copy: Candidate, kept: Candidate) -> str:
     return "near-duplicate"
 
 
-def manifest_entry(item: dict[str, Any], file: str, urls: list[str]) -> dict[str, Any]:
-    """The manifest line of a document, fields in a fixed order."""
-    text = item["text"]
-    return {
-        "file": file,
-        "url": item["canonical_url"],
-        "urls": urls,
-        "site": item["site"],
-        "title": item["title"],
-        "authors": item.get("authors") or [],
-        "published": item.get("published"),
-        "section": item.get("section"),
-        "tags": item.get("tags") or [],
-        "language": item.get("language"),
-        "language_score": item.get("language_score"),
-        "chars": len(text),
-        "words": count_words(text),
-        "sha256": item["sha256"],
-        "extractor": item.get("extractor"),
-        "pages": item.get("pages"),
-        "syndicated_from": item.get("syndicated_from"),
-        "crawled_at": item.get("crawled_at"),
-    }
-
-
 @dataclass(frozen=True)
 class StagedArticle:
     """An accepted article as the corpus state keeps it until the run ends."""
@@ -103,19 +79,25 @@ class StagedArticle:
     extractor: str
 
     @classmethod
-    def of(cls, item: dict[str, Any], text_signature: bytes | None = None) -> StagedArticle:
-        """The article of an accepted item.
+    def of(cls, article: Article, text_signature: bytes | None = None) -> StagedArticle:
+        """How the state keeps an accepted article.
 
         ``text_signature``: its MinHash signature when the caller has it (regenerate's
         workers compute it, so the main process does not). Without it, the signature is
         computed when the run finishes, for every such article in one loop: in a crawl, between
         pages, the same work cost twice the CPU (the other stages push its data out of the CPU
         caches)."""
-        sha = item.get("sha256") or sha256_text(item["text"])
-        record = json.dumps({**item, "sha256": sha}, ensure_ascii=False, sort_keys=True)
+        if article.sha256 is None:
+            article = article.but(sha256=sha256_text(article.text))
         sig = text_signature if text_signature is not None else _NOT_YET
-        site, extractor = item.get("site", ""), item.get("extractor", "")
-        return cls(item["canonical_url"], record, sha, sig, site, extractor)
+        return cls(
+            article.canonical_url,
+            article.to_json(),
+            str(article.sha256),
+            sig,
+            article.site,
+            article.extractor,
+        )
 
 
 @dataclass
@@ -214,9 +196,9 @@ class CorpusStore:
         self.db.close()
         release_corpus(self.folder)
 
-    def stage(self, item: dict[str, Any], text_signature: bytes | None = None) -> None:
+    def stage(self, article: Article, text_signature: bytes | None = None) -> None:
         """Keep an accepted article until the run ends (a later copy of a URL replaces it)."""
-        self.stage_many([StagedArticle.of(item, text_signature)])
+        self.stage_many([StagedArticle.of(article, text_signature)])
 
     def stage_many(self, articles: Iterable[StagedArticle]) -> None:
         """Stage several articles in one transaction."""
@@ -338,22 +320,21 @@ class CorpusStore:
             (item_json,) = self.db.execute(
                 "SELECT item FROM staged WHERE canonical_url = ?", (group.kept.key,)
             ).fetchone()
-            item = json.loads(item_json)
-            file = corpus_file_name(next_number, item["text"])
-            entry = manifest_entry(item, file, group.urls)
+            article = Article.from_json(item_json).but(urls=tuple(group.urls))
+            file = corpus_file_name(next_number, article.text)
             self.db.execute(
                 "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     next_number,
                     file,
                     group.kept.key,
-                    item["sha256"],
+                    article.sha256,
                     group.kept.signature,
-                    item["site"],
-                    item.get("published"),
-                    item.get("syndicated_from"),
-                    json.dumps(entry, ensure_ascii=False),
-                    item["text"],
+                    article.site,
+                    article.published,
+                    article.syndicated_from,
+                    json.dumps(manifest_row(article, file), ensure_ascii=False),
+                    article.text,
                 ),
             )
             self._remember_urls(group.urls, next_number)

@@ -13,7 +13,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.pipelines.writer import rejections
+from articles.record import Article
+from crawler.pipelines.accept import rejections
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,8 @@ class FallbackMonitor:
             )
             self.warned.add(site)
 
-    def item_scraped(self, item: dict, spider: Spider) -> None:
-        self._check(str(item.get("site")), final=False)
+    def item_scraped(self, item: Article, spider: Spider) -> None:
+        self._check(item.site, final=False)
 
     def spider_closed(self, spider: Spider) -> None:
         sites = {

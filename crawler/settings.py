@@ -83,11 +83,8 @@ EXTENSIONS = {
     "crawler.archive.WarcArchive": 600,
     "crawler.extensions.JobdirGuard": 0,
 }
-ITEM_PIPELINES = {
-    "crawler.pipelines.language.LanguagePipeline": 300,
-    "crawler.pipelines.dedup.DedupPipeline": 400,
-    "crawler.pipelines.writer.CorpusWriterPipeline": 500,
-}
+# Language, fingerprints and staging in one step (corpus.accept), the corpus written at the end.
+ITEM_PIPELINES = {"crawler.pipelines.accept.AcceptancePipeline": 300}
 
 # --- Corpus and archive ---------------------------------------------------------------------
 # The corpus: NNN_<hash>.txt, manifest.jsonl and the state (corpus.sqlite) that later runs

@@ -8,6 +8,7 @@ import pytest
 
 from corpus import atomic
 from corpus.atomic import write_atomic_many
+from tests.corpus_fixture import article
 
 
 def test_many_files_are_written_whole_with_one_flush(tmp_path: Path, monkeypatch) -> None:
@@ -50,8 +51,8 @@ def test_texts_written_ahead_are_renamed_into_the_corpus_and_the_unused_removed(
     }
     for url, text in texts.items():
         store.stage(
-            {"canonical_url": url, "url": url, "site": "kumparan", "title": url, "text": text,
-             "language": "id", "published": "2020-10-01T00:00:00+07:00"}
+            article(canonical_url=url, site="kumparan", title=url, text=text, language="id",
+                    published="2020-10-01T00:00:00+07:00")
         )  # fmt: skip
         write_text_ahead(folder, text, sha256_text(text))
     kept_ahead = text_ahead(folder, sha256_text(next(iter(texts.values()))))

@@ -16,12 +16,13 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from articles.plan import ArticlePlan, Rejection, WholeArticle, language_label
+from articles.outcomes import Rejection, language_label
+from articles.plan import ArticlePlan, WholeArticle
+from articles.record import Article
+from corpus.dedup import sha256_text
 from crawler.archive import WarcArchive
-from crawler.items import Article
 from crawler.middlewares import AllowedHostsMiddleware
-from crawler.pipelines.language import LanguagePipeline
-from crawler.pipelines.writer import rejections
+from crawler.pipelines.accept import AcceptancePipeline, rejections
 from crawler.spiders.base import NewsSpider
 from crawler.spiders.sites import SPIDERS
 from tests.conftest import REPO
@@ -80,8 +81,8 @@ def test_the_spider_reads_a_whole_article_through_its_plan(spider: NewsSpider) -
     items = run_callbacks(first)
     assert len(items) == 1 and isinstance(items[0], Article)
     item = items[0]
-    assert item["url"] == ARTICLE and item["site"] == "kompas" and item["pages"] == 1
-    assert item["urls"] == [ARTICLE + "?utm_source=x"]
+    assert item.url == ARTICLE and item.site == "kompas" and item.pages == 1
+    assert item.urls == (ARTICLE + "?utm_source=x",)
     assert spider.article_request(ARTICLE) is None  # asked for already: a URL variant
 
 
@@ -90,7 +91,7 @@ def test_page_all_failing_falls_back_to_every_page_in_order(spider: NewsSpider) 
     request = spider.page_request(plan.page_by_page())
     assert request.url == ARTICLE
     items = run_callbacks(request)
-    assert [i["pages"] for i in items] == [2]
+    assert [i.pages for i in items] == [2]
     assert spider.crawler.stats.get_value("article/ok") == 1
 
 
@@ -135,16 +136,24 @@ def test_allowed_hosts_middleware_refuses_other_hosts_and_schemes(spider: NewsSp
             middleware.process_request(Request(url), spider)
 
 
-def test_language_pipeline_keeps_indonesian_and_counts_the_rest(spider: NewsSpider) -> None:
-    pipeline = build_from_crawler(LanguagePipeline, spider.crawler)
+def test_the_acceptance_pipeline_keeps_indonesian_and_counts_the_rest(
+    spider: NewsSpider,
+) -> None:
+    pipeline = build_from_crawler(AcceptancePipeline, spider.crawler)
+    pipeline.open_spider(spider)
     indonesian = (MIRROR.parent / "expected" / "kompas").glob("*.txt")
     text = next(iter(indonesian)).read_text(encoding="utf-8")
-    assert pipeline.process_item({"text": text, "url": ARTICLE})["language"] == "id"
+    item = Article(canonical_url=ARTICLE, url=ARTICLE, site="kompas", title="t", text=text,
+                   extractor="site:kompas")  # fmt: skip
+    judged = pipeline.process_item(item)
+    assert (judged.language, judged.sha256) == ("id", sha256_text(text))
     english = "The government announced on Monday that the new policy will take effect. " * 8
     with pytest.raises(DropItem):
-        pipeline.process_item({"text": english, "url": ARTICLE})
+        pipeline.process_item(item.but(canonical_url=ARTICLE + "/en", text=english))
     stats = spider.crawler.stats.get_stats()
     assert rejections(stats) == {language_label("en"): 1}
+    assert stats["corpus/staged"] == 1 and pipeline.acceptance.store.staged_count() == 1
+    pipeline.acceptance.store.close()
 
 
 def test_one_vocabulary_of_rejections() -> None:

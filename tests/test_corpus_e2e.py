@@ -145,6 +145,7 @@ CHILD = """
 import sys
 from pathlib import Path
 import corpus.store as writer
+from articles.record import Article
 from corpus.atomic import write_atomic_many
 
 def announce(folder, files):
@@ -156,9 +157,10 @@ writer.FILES_PER_BATCH = 4
 store = writer.CorpusStore(Path(sys.argv[1]))
 for i in range(120):
     body = f"Paragraf berita nomor {i} dengan isi yang panjang sekali. " * 3000
-    store.stage({"canonical_url": f"https://kumparan.com/a/berita-{i}-2{i:010d}", "url": "x",
-                 "site": "kumparan", "title": f"Judul {i}", "text": f"Judul {i}\\n\\n{body}\\n",
-                 "published": f"2020-10-{1 + i % 28:02d}T00:00:00+07:00"})
+    store.stage(Article(canonical_url=f"https://kumparan.com/a/berita-{i}-2{i:010d}", url="x",
+                        site="kumparan", title=f"Judul {i}", text=f"Judul {i}\\n\\n{body}\\n",
+                        extractor="site:kumparan",
+                        published=f"2020-10-{1 + i % 28:02d}T00:00:00+07:00"))
 store.finish()
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from corpus.export import COLUMNS
+from articles.record import EXPORT_COLUMNS
 from tests.conftest import run_scrapy
 from tests.corpus_fixture import build_corpus
 
@@ -36,7 +36,7 @@ def test_jsonl_and_parquet_hold_every_document_and_field(tmp_path: Path) -> None
         for row, entry in zip(rows, manifest, strict=True):
             assert {k: row[k] for k in entry} == entry  # every manifest field, as it is
             assert row["text"] == (corpus / entry["file"]).read_text(encoding="utf-8")
-        assert set(rows[0]) == set(COLUMNS)
+        assert set(rows[0]) == {c.name for c in EXPORT_COLUMNS}
 
 
 def test_hf_folder_loads_with_datasets(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_hf_folder_loads_with_datasets(tmp_path: Path) -> None:
     loaded = datasets.load_dataset(str(out))
     train = loaded["train"]
     assert train.num_rows == len(manifest)
-    assert set(train.column_names) == set(COLUMNS)
+    assert set(train.column_names) == {c.name for c in EXPORT_COLUMNS}
     assert sorted(train["title"]) == sorted(m["title"] for m in manifest)
 
 

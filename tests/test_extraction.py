@@ -31,7 +31,7 @@ def whole_article(entry: dict) -> dict:
     while page_file(url, f"page={n}").exists():
         pages.append(read_page(page_file(url, f"page={n}").read_bytes(), url))
         n += 1
-    return build_article(pages, url)
+    return build_article(pages, url).as_dict()
 
 
 @pytest.mark.parametrize("entry", ARTICLES, ids=[a["file"] for a in ARTICLES])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.store import CorpusStore
 from tests.conftest import REPO
+from tests.corpus_fixture import article
 
 HOSTILE = "../../../etc/passwd; rm -rf / $(reboot) `id` | tee /tmp/x & echo \x00"
 
@@ -16,14 +17,13 @@ def test_corpus_file_names_never_come_from_page_content(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     store = CorpusStore(folder)
     store.stage(
-        {
-            "canonical_url": f"https://kumparan.com/{HOSTILE}",
-            "url": f"https://kumparan.com/{HOSTILE}",
-            "site": "kumparan",
-            "title": HOSTILE,
-            "text": f"{HOSTILE}\n\nParagraf berita yang biasa saja dengan isi yang cukup panjang.\n",
-            "published": "2020-10-01T00:00:00+07:00",
-        }
+        article(
+            canonical_url=f"https://kumparan.com/{HOSTILE}",
+            site="kumparan",
+            title=HOSTILE,
+            text=f"{HOSTILE}\n\nParagraf berita yang biasa saja dengan isi yang cukup panjang.\n",
+            published="2020-10-01T00:00:00+07:00",
+        )
     )
     store.finish()
     store.close()

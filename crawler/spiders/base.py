@@ -25,19 +25,13 @@ from twisted.python.failure import Failure
 
 from archives.warc import now_stamp
 from articles.extraction import FALLBACK, ExtractedPage, page_text
-from articles.plan import (
-    ArticlePlan,
-    Rejected,
-    Rejection,
-    WholeArticle,
-    assemble,
-    read_article_page,
-)
+from articles.outcomes import Rejected, Rejection
+from articles.plan import ArticlePlan, WholeArticle, assemble, read_article_page
+from articles.record import Article
 from articles.urls import canonical_url, fetchable_url
 from corpus.store import CorpusStore
 from corpus.warmup import cool_down, warm_up
 from crawler.archive import url_discovered
-from crawler.items import Article
 from crawler.spiders.arguments import ARGUMENTS
 from crawler.spiders.arguments import parse_arguments as check_arguments
 from crawler.spiders.discovery import DiscoverySpider, request_of
@@ -221,32 +215,32 @@ class NewsSpider(DiscoverySpider):
     def finish(self, whole: WholeArticle) -> Iterator[Article]:
         stats = self.crawler.stats
         try:
-            fields = assemble(whole)
+            article = assemble(whole)
         except Rejected as rejected:
             stats.inc_value(rejected.reason.stat)
             logger.warning("not written: %s", rejected)
             return
-        published = fields["published"]
+        published = article.published
         day = datetime.fromisoformat(published).date() if published else None
         if (self.since or self.until) and not (day and self.in_dates(day)):
             stats.inc_value(Rejection.OUTSIDE_DATES.stat)
             return
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
-        # The URLs found for it so far; the manifest gets all of the run (see the writer).
-        fields["urls"] = sorted(self.requested.get(whole.article, []))
-        self._count_extraction(fields, whole.pages)
+        # The URLs found for it so far; the manifest gets all of the run (see the pipeline).
+        article = article.but(urls=tuple(sorted(self.requested.get(whole.article, []))))
+        self._count_extraction(article, whole.pages)
         stats.inc_value("article/ok")
         self.yielded += 1
-        yield Article(**fields)
+        yield article
         if self.limit is not None and self.yielded >= self.limit:
             raise CloseSpider("limit")
 
-    def _count_extraction(self, fields: dict[str, Any], pages: tuple[ExtractedPage, ...]) -> None:
+    def _count_extraction(self, article: Article, pages: tuple[ExtractedPage, ...]) -> None:
         stats = self.crawler.stats
-        kind = "fallback" if fields["extractor"] == FALLBACK else "site"
-        stats.inc_value(f"extract/{fields['site']}/{kind}")
+        kind = "fallback" if article.extractor == FALLBACK else "site"
+        stats.inc_value(f"extract/{article.site}/{kind}")
         for error in (e for page in pages for e in page.errors):
-            stats.inc_value(f"extract/{fields['site']}/error/{error}")
+            stats.inc_value(f"extract/{article.site}/error/{error}")
         if kind == "fallback":
-            logger.info("fallback extractor used for %s", fields["url"])
+            logger.info("fallback extractor used for %s", article.url)

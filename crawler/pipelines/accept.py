@@ -1,5 +1,5 @@
-"""Writer pipeline: stages each article and writes the corpus when the run ends
-(``corpus.store`` does the work)."""
+"""The acceptance pipeline: the crawl's adapter of ``corpus.accept``, which does the work
+(language, fingerprints, staging; the corpus written when the run ends)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,20 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 
-from articles.plan import Rejection, language_label
+from articles.outcomes import Rejection, language_label
+from articles.record import Article
+from corpus.accept import Acceptance
 from corpus.store import CorpusStore
 
 logger = logging.getLogger(__name__)
 
 
-class CorpusWriterPipeline:
-    """Stage each article; when the run ends, write the corpus (``CORPUS_DIR``).
+class AcceptancePipeline:
+    """Accept each article (Indonesian only, fingerprinted, staged) or drop it; when the run
+    ends, write the corpus (``CORPUS_DIR``). The item passed on is the judged article (its
+    language and SHA-256 set), for the feed exports.
 
     A run stopped by SIGINT/SIGTERM (close reason ``shutdown``) keeps its articles staged and
     writes nothing: the next run, resumed or new, numbers them together with its own, so an
@@ -28,31 +33,40 @@ class CorpusWriterPipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.folder = Path(crawler.settings.get("CORPUS_DIR"))
-        self.store: CorpusStore | None = None
+        self.acceptance: Acceptance | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CorpusWriterPipeline:
+    def from_crawler(cls, crawler: Crawler) -> AcceptancePipeline:
         pipeline = cls(crawler)
         # Finishing needs the close reason, which the spider_closed signal carries.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     def open_spider(self, spider: Spider | None = None) -> None:
-        self.store = CorpusStore(self.folder)
+        store = CorpusStore(self.folder)
         # A run killed after committing but before writing every file: finish that first.
-        self.store.write_files()
+        store.write_files()
+        self.acceptance = Acceptance(store)
 
-    def process_item(self, item: dict, spider: Spider | None = None) -> dict:
-        assert self.store is not None
-        self.store.stage(dict(item))
+    def process_item(self, item: Article, spider: Spider | None = None) -> Article:
+        assert self.acceptance is not None
+        verdict = self.acceptance.accept(item)
+        judged = verdict.article
+        if verdict.rejected is not None:
+            self.stats.inc_value(f"language/rejected/{judged.language}")
+            raise DropItem(f"{verdict.rejected}: {item.url}", log_level="INFO")
+        self.stats.inc_value("language/id")
+        known = self.acceptance.known(judged)
+        self.stats.inc_value("dedup/known" if known else "dedup/unseen")
         self.stats.inc_value("corpus/staged")
-        return item
+        return judged
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        assert self.store is not None
+        assert self.acceptance is not None
+        store = self.acceptance.store
         if reason == "shutdown":
-            staged = self.store.staged_count()
-            self.store.close()
+            staged = store.staged_count()
+            store.close()
             self.stats.set_value("corpus/staged_for_next_run", staged)
             logger.warning(
                 "corpus: run interrupted; %d articles stay staged in %s, the next run finishes "
@@ -62,14 +76,13 @@ class CorpusWriterPipeline:
             )
             return
         # Every URL the spider found for each article, also those found after it was fetched.
-        report = self.store.finish(getattr(spider, "requested", None))
-        self.store.record_run(
+        report = self.acceptance.finish(
             f"crawl {spider.name}",
-            report,
+            getattr(spider, "requested", None),
             rejections(self.stats.get_stats()),
             started=_stamp(self.stats.get_value("start_time")),
         )
-        self.store.close()
+        store.close()
         self.stats.set_value("corpus/new", report.new)
         self.stats.set_value("corpus/duplicates", report.duplicates)
         self.stats.set_value("corpus/total", report.total)
