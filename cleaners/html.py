@@ -25,6 +25,7 @@ from lxml.etree import ParserError, XPath, _Element
 
 from cleaners.format import normalize_block
 from cleaners.profile import HtmlLayout
+from cleaners.sites import NEWSROOMS
 
 WIB = timezone(timedelta(hours=7), "WIB")
 logger = logging.getLogger(__name__)
@@ -235,24 +236,38 @@ def _json_ld_articles(root: _Element) -> list[dict]:
     return found
 
 
-def _names(value: object) -> list[str]:
-    """Author names from JSON-LD (a string, a Person, or a list of them)."""
+def person_names(value: object) -> list[str]:
+    """Author names from JSON-LD (a string, a Person, or a list of them) or a credit line.
+
+    A credit's label goes ("Penulis: Nama" -> "Nama"), and so does a part that is only a role
+    with a place ("Kontributor Garut, Nama" -> "Nama") or that names the publisher, not a
+    person ("PT. Kompas Cyber Media", "Tim Redaksi")."""
     if isinstance(value, list):
-        return [n for v in value for n in _names(v)]
+        return [n for v in value for n in person_names(v)]
     if isinstance(value, dict):
         value = value.get("name")
-    if isinstance(value, str):
-        return [
-            n for n in (normalize_block(p) for p in re.split(r"\s*(?:,|&|\bdan\b)\s*", value)) if n
-        ]
-    return []
+    if not isinstance(value, str):
+        return []
+    value = _CREDIT_LABEL.sub("", normalize_block(value))
+    parts = (normalize_block(p) for p in re.split(r"\s*(?:,|&|\bdan\b)\s*", value))
+    return [n for n in parts if n and not _NOT_A_PERSON.search(n)]
+
+
+# "Penulis :", "Editor:", ": " before the names of a credit cell.
+_CREDIT_LABEL = re.compile(r"^(?:(?:penulis|editor|reporter|oleh|by)\b)?\s*:\s*", re.I)
+# A role and a place ("Kontributor Garut"), the newsroom or its company: no person's name.
+_NOT_A_PERSON = re.compile(
+    rf"^(?:kontributor|wartawan|koresponden|tim|redaksi|admin)\b|\b(?:{NEWSROOMS})\b"
+    r"|\bcyber media\b|^pt\.? ",
+    re.I,
+)
 
 
 def _keywords(value: object) -> list[str]:
     if isinstance(value, list):
         return [k for v in value for k in _keywords(v)]
     if isinstance(value, str):
-        return [k for k in (normalize_block(p) for p in value.split(",")) if k]
+        return [k for k in (normalize_block(p) for p in re.split(r"[,;]", value)) if k]
     return []
 
 
@@ -373,11 +388,14 @@ def _read_title(page: _Sources) -> Found:
 
 
 def _read_authors(page: _Sources) -> Found:
-    if authors := _names(page.ld.get("author")):
+    if authors := person_names(page.ld.get("author")):
         return authors, "JSON-LD"
-    if authors := _markup_texts(page, page.layout.authors):
+    if authors := person_names(_markup_texts(page, page.layout.authors)):
         return authors, "markup"
-    return _names(_meta(page.metas, "author", "content_author")), "meta"
+    for name in ("author", "content_author"):  # (the first may name the publisher)
+        if authors := person_names(_meta(page.metas, name)):
+            return authors, "meta"
+    return [], "meta"
 
 
 def _read_published(page: _Sources) -> Found:

@@ -540,7 +540,8 @@ def build() -> None:
                 "canonical_url": a["url"],
                 "site": a["site"],
                 "title": a["title"],
-                "authors": a["authors"],
+                # A byline that names the newsroom ("Tribun Network") is no person's: not read.
+                "authors": [n for n in a["authors"] if n != "Tribun Network"],
                 "published": wib(a).isoformat(),
                 "section": a["section"],
                 "pages": n if (a["site"] != "kumparan" and not a.get("page_all")) else 1,

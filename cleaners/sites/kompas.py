@@ -97,7 +97,12 @@ KOMPAS = SiteProfile(
                 "iframe",
                 "noscript",
             ),
-            authors=(".read__credit__item a", ".credit-title-name a"),
+            # (the mobile template: "<h6>Penulis: <a>Name</a></h6> | <h6>Editor: ...")
+            authors=(
+                ".read__credit__item a",
+                ".credit-title-name a",
+                ".read__credit h6:first-child a",
+            ),
             published=(".read__time",),
             # (cssselect implements :nth-of-type only with an element name)
             section=(
@@ -140,9 +145,15 @@ KOMPAS = SiteProfile(
                 "iframe",
                 "noscript",
             ),
-            authors=(".kcm-read-copy .penulis a", ".kcm-read-copy td a"),
-            published=(".kcm-date", ".kcm-read-date", ".grey.font11"),
-            section=(".breadcrumb li:nth-of-type(2) a",),
+            # The credit table's first row: "Penulis | : Name" (a name, or a link to it).
+            authors=(
+                ".kcm-read-copy .penulis a",
+                ".kcm-read-copy td a",
+                ".kcm-read-copy tr:first-child td:nth-of-type(2)",
+            ),
+            # "Kamis, 12 Maret 2015 | 10:20 WIB" under the headline.
+            published=(".kcm-date", ".kcm-read-date", ".grey.font11", ".kcm-read-top .grey"),
+            section=(".breadcrumb li:nth-of-type(2) a", ".kcm-breadcrumb li:nth-of-type(2) a"),
             pagination=(".paging a",),
         ),
         # The 2012-2013 "alt2" pages: headline in the article box's h1, the body's text in
