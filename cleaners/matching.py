@@ -205,15 +205,25 @@ class Classifier:
     def _classify(self, text: str) -> CompiledFamily | None:
         words = text.count(" ") + 1
         tier = bisect_left(_TIER_WORDS, words)
-        lower = text.lower()
-        if not self.tiers[tier].hits(text, lower):
-            return _DOUBLED_CAPTION if _is_doubled(text) else None
+        if self.tiers[tier].hits(text, text.lower()) and (fam := self._first(text, words)):
+            return fam
+        return _DOUBLED_CAPTION if _is_doubled(text) else None
+
+    def _first(self, text: str, words: int) -> CompiledFamily | None:
+        """The first family, in order, whose limit the block fits and whose patterns match."""
         for fam in self.families:
             if fam.max_words is not None and words > fam.max_words:
                 continue
             if fam.regex.search(text) and not (fam.unless and fam.unless.search(text)):
                 return fam
         return None
+
+    def classify_plainly(self, text: str) -> CompiledFamily | None:
+        """What ``classify`` decides, without prefilters or memo: every family tried in order.
+        The specification the prefilters must keep (a differential test compares them)."""
+        return self._first(text, text.count(" ") + 1) or (
+            _DOUBLED_CAPTION if _is_doubled(text) else None
+        )
 
 
 # A photo widget prints the caption, the credit glued to it, then the caption again ("Warga
