@@ -177,7 +177,7 @@ class Progress:
     def _queued(self) -> int | str:
         try:
             return len(self.crawler.engine._slot.scheduler)  # type: ignore[union-attr, arg-type]
-        except (AttributeError, TypeError):
+        except (AttributeError, TypeError, RuntimeError):  # (no engine yet: not crawling)
             return "?"
 
     def tick(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.debian import ensure_binary
+from tests.services import installed
 
 
 def chromium() -> str:
-    return ensure_binary(("chromium", "chromium-browser"), "chromium")
+    return installed("chromium", "chromium-browser")
 
 
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess:

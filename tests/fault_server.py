@@ -11,7 +11,6 @@ import socket
 import struct
 import sys
 import threading
-import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -201,8 +200,11 @@ class FaultServer:
                     return self.send(200, html.encode("utf-8"))
                 fault = BAD.get(slug)
                 if fault == "timeout":
-                    time.sleep(6)
-                    return self.send(200, b"<html>too late</html>")
+                    # No answer until the client gives up and closes the connection.
+                    self.connection.settimeout(60)
+                    self.rfile.read(1)
+                    self.close_connection = True
+                    return None
                 if fault == "reset":
                     # SO_LINGER 0, then close every reference: the peer gets a TCP reset.
                     self.connection.setsockopt(

@@ -1,20 +1,15 @@
-"""A real Redis server for tests: Debian's redis-server, on a free 127.0.0.1 port, stopped after."""
+"""A real Redis server for tests: Debian's redis-server (``scripts/services.sh`` installs it), on
+a free 127.0.0.1 port, stopped after."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.debian import ensure_binary
-
-
-def _binary() -> str:
-    # RUNLEVEL=1 keeps the package from starting a system-wide server on 6379.
-    return ensure_binary(("redis-server",), "redis-server", RUNLEVEL="1")
+from tests.services import installed
 
 
 def _free_port() -> int:
@@ -27,20 +22,19 @@ def _free_port() -> int:
 def running_redis(folder: Path) -> Iterator[str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [_binary(), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
-        stdout=subprocess.DEVNULL,
+        [installed("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        assert proc.stdout is not None
+        # It says when it accepts connections (or ends, and the pipe with it).
+        for line in proc.stdout:
+            if "Ready to accept connections" in line:
                 break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("redis-server did not start") from None
-                time.sleep(0.05)
+        else:
+            raise RuntimeError(f"redis-server did not start (exit status {proc.wait()})")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         proc.terminate()

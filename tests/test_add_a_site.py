@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
+from tests.inprocess import local_mirror
+from tests.mirror import offline_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -106,9 +107,8 @@ def contoh_mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         page = root / path.lstrip("/")
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(_page(title, paragraphs), encoding="utf-8")
-    log = tmp_path / "requests.log"
-    with running_mirror(log, root=tmp_path / "mirror") as url:
-        yield url, log
+    with local_mirror(tmp_path / "mirror") as mirror:
+        yield mirror
 
 
 def _expected(title: str, paragraphs: list[str]) -> str:
@@ -116,16 +116,16 @@ def _expected(title: str, paragraphs: list[str]) -> str:
 
 
 def test_a_registered_site_is_crawled_cleaned_and_regenerated(contoh_mirror, tmp_path: Path):
-    url, log = contoh_mirror
+    mirror = contoh_mirror
     assert "contoh" in run_scrapy("list").stdout.split()
     crawl = run_scrapy(
-        "crawl", "contoh", "-O", tmp_path / "items.jsonl", *offline_settings(url, tmp_path)
+        "crawl", "contoh", "-O", tmp_path / "items.jsonl", *offline_settings(mirror.url, tmp_path)
     )
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     items = [json.loads(line) for line in (tmp_path / "items.jsonl").read_text().splitlines()]
     assert sorted(i["text"] for i in items) == sorted(_expected(*a) for a in ARTICLES.values())
     assert {i["extractor"] for i in items} == {"site:contoh"}
-    assert not any("/tag/" in p for p in requested(log))
+    assert not any("/tag/" in p for p in mirror.requested())
     # Regenerating from the crawl's archive writes the crawl's corpus, byte for byte.
     regen = run_scrapy("regenerate", tmp_path / "raw", "-o", tmp_path / "again", "--no-progress")
     assert regen.returncode == 0, regen.stderr

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
+from tests.inprocess import Mirror, crawl, local_mirror
+from tests.mirror import offline_settings
 from tests.redis_server import running_redis
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    log = tmp_path_factory.mktemp("mirror") / "requests.log"
-    with running_mirror(log) as url:
-        yield url, log
+def mirror() -> Iterator[Mirror]:
+    with local_mirror() as served:
+        yield served
 
 
 def corpus(folder: Path) -> tuple[dict[str, bytes], list[dict]]:
@@ -42,17 +42,14 @@ def pages(paths: list[str]) -> list[str]:
 def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
     mirror, tmp_path: Path
 ) -> None:
-    url, log = mirror
-    start = len(requested(log))
-    single = run_scrapy("crawl", "tribun", *offline_settings(url, tmp_path / "single"))
-    assert single.returncode == 0, single.stderr[-2000:]
-    alone = pages(requested(log)[start:])
+    url = mirror.url
+    alone = pages(crawl("tribun", tmp_path / "single", mirror).paths)
 
     with running_redis(tmp_path) as redis_url:
         shared = [
             "-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME=test-{time.time_ns()}",
         ]  # fmt: skip
-        start = len(requested(log))
+        start = len(mirror.requested())
         procs = [
             subprocess.Popen(
                 [
@@ -74,7 +71,7 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
         logs = [p.communicate(timeout=120)[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), [lg[-1500:] for lg in logs]
     assert all("'SCHEDULER': 'crawler.frontier.SharedScheduler'" in lg for lg in logs)
-    both = pages(requested(log)[start:])
+    both = pages(mirror.requested()[start:])
 
     assert [p for p, n in Counter(both).items() if n > 1] == []  # no URL fetched twice
     assert sorted(both) == sorted(alone)  # together, exactly what one process fetched
@@ -96,22 +93,20 @@ def test_two_processes_fetch_each_url_once_and_merge_into_the_single_corpus(
 def test_an_idle_process_waits_while_another_is_busy_then_stops(mirror, tmp_path: Path) -> None:
     import redis
 
-    url, _ = mirror
     name = f"test-{time.time_ns()}"
     with running_redis(tmp_path) as redis_url:
-        # Another process's "busy" key, as FrontierWatch writes it, expiring in 6 s: this one
-        # must not stop before (the other could still fill the queue), and must stop after.
+        # Another process's "busy" key, as FrontierWatch writes it, expiring in 2 s: this crawl
+        # (in this process: no start-up time) must not stop before (the other could still fill
+        # the queue), and must stop after.
         other = f"{name}:tribun:busy:elsewhere:1:0"
-        redis.Redis.from_url(redis_url).set(other, b"1", px=6000)
+        redis.Redis.from_url(redis_url).set(other, b"1", px=2000)
         started = time.monotonic()
-        result = run_scrapy(
-            "crawl", "tribun", *offline_settings(url, tmp_path / "p"),
-            "-s", f"REDIS_URL={redis_url}", "-s", f"FRONTIER_NAME={name}",
-        )  # fmt: skip
+        run = crawl(
+            "tribun", tmp_path / "p", mirror, {"REDIS_URL": redis_url, "FRONTIER_NAME": name}
+        )
         took = time.monotonic() - started
         leftover = list(redis.Redis.from_url(redis_url).scan_iter(match=f"{name}:tribun:busy:*"))
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "'finish_reason': 'finished'" in result.stderr
-    assert "Shared frontier empty and no other process busy: closing" in result.stderr
-    assert took >= 6
+    assert run.stat("finish_reason") == "finished"
+    assert "Shared frontier empty and no other process busy: closing" in run.log
+    assert took >= 2
     assert leftover == []  # its own key is gone too

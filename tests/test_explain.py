@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import running_mirror
+from tests.inprocess import local_mirror
 
 pytestmark = pytest.mark.e2e
 
@@ -45,9 +45,8 @@ def test_explain_a_saved_page_names_the_selectors_and_families(tmp_path: Path) -
 
 
 def test_explain_a_url_fetches_it_through_the_mirror(tmp_path: Path) -> None:
-    log = tmp_path / "requests.log"
-    with running_mirror(log) as url:
-        result = run_scrapy("explain", KUMPARAN, "-s", f"MIRROR_URL={url}")
+    with local_mirror() as mirror:
+        result = run_scrapy("explain", KUMPARAN, "-s", f"MIRROR_URL={mirror.url}")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "site: kumparan; read by: layout current" in out
@@ -56,7 +55,7 @@ def test_explain_a_url_fetches_it_through_the_mirror(tmp_path: Path) -> None:
     )
     assert any('drop  selector [data-qa-id="ads"]' in line for line in out.splitlines())
     # Fetched the way the crawl fetches: robots.txt first, then the page.
-    paths = log.read_text().split()
+    paths = mirror.requested()
     assert "/kumparan.com/robots.txt" in paths and any("rendang" in p for p in paths)
 
 

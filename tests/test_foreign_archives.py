@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus.regenerate import regenerate
+from archives.index import index_archives
+from articles.record import Article
+from corpus.regenerate import rebuild, regenerate
 from tests.conftest import REPO
 
 FOREIGN = REPO.parent / "shared" / "foreign_warc"
@@ -122,6 +124,18 @@ def run(paths: list[Path], out: Path) -> tuple[list[str], dict[str, int], dict[s
     return texts, dict(report.index.record_types), dict(report.skipped), printed.getvalue()
 
 
+def staged_texts(path: Path) -> tuple[set[str], str]:
+    """(the texts of the articles a file's pages make, what was printed), by regenerate's own
+    two passes (``index_archives``, then ``rebuild`` per article) without the corpus stage,
+    which only folds and numbers: the fuzzing loops run them a thousand times."""
+    printed = io.StringIO()
+    with contextlib.redirect_stderr(printed):
+        index = index_archives([str(path)])
+        outcomes = [rebuild(unit) for unit in index.units.values()]
+    texts = {Article.from_json(o.staged.record).text for o in outcomes if o.staged is not None}
+    return texts, printed.getvalue()
+
+
 def short_lines(printed: str) -> bool:
     """Every line regenerate printed is short (stderr is the process's: other threads of the
     test process, such as a local server's, may write there too)."""
@@ -198,13 +212,14 @@ def test_damaged_copies_never_raise_nor_give_a_document_the_intact_file_does_not
     name: str, tmp_path: Path
 ) -> None:
     """Every record of these files carries its block digest: damage anywhere is found."""
-    intact, _, _, _ = run([CASES / name], tmp_path / "intact")
+    intact, _ = staged_texts(CASES / name)
+    assert intact or name.startswith("../../")  # (the real ones hold no page of ours)
     rng = random.Random(f"fuzz {name}")
     for number, data in enumerate(mutants((CASES / name).read_bytes(), rng, 40)):
         damaged = tmp_path / f"{number}-{Path(name).name}"
         damaged.write_bytes(data)
-        texts, _, _, printed = run([damaged], tmp_path / f"out{number}")
-        assert set(texts) <= set(intact), f"mutant {number} of {name} gave another document"
+        texts, printed = staged_texts(damaged)
+        assert texts <= intact, f"mutant {number} of {name} gave another document"
         assert short_lines(printed)
 
 
@@ -216,7 +231,7 @@ def test_damaged_arc_files_never_raise(name: str, tmp_path: Path) -> None:
     for number, data in enumerate(mutants((CASES / name).read_bytes(), rng, 40)):
         damaged = tmp_path / f"{number}-{name}"
         damaged.write_bytes(data)
-        _, _, _, printed = run([damaged], tmp_path / f"out{number}")
+        _, printed = staged_texts(damaged)
         assert short_lines(printed)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.debian import ensure_binary
-from tests.mirror import running_mirror
+from tests.inprocess import local_mirror
+from tests.services import installed
 
 pytestmark = pytest.mark.e2e
 
@@ -50,13 +50,13 @@ FETCHED = {
 
 
 def _wget() -> str:
-    return ensure_binary(("wget",), "wget")
+    return installed("wget")
 
 
 def test_a_wget_warc_rebuilds_every_whole_article(tmp_path: Path) -> None:
     wget = _wget()
-    with running_mirror(tmp_path / "mirror.log") as mirror:
-        proxy = mirror.replace("http://", "")
+    with local_mirror() as mirror:
+        proxy = mirror.url.replace("http://", "")
         result = subprocess.run(
             [
                 wget,

@@ -7,7 +7,9 @@ page, one counted reason per bad file, and memory bounded by the size cap.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import json
 import resource
 import subprocess
@@ -18,10 +20,9 @@ from pathlib import Path
 import pytest
 from warcio.warcwriter import WARCWriter
 
+from corpus.regenerate import regenerate
 from tests.conftest import REPO, run_scrapy
 from tests.hostile_writers import Zeros, gzip_bomb, write_response
-
-pytestmark = pytest.mark.e2e
 
 MIRROR = REPO / "demo" / "mirror"
 PAGES = {
@@ -54,6 +55,7 @@ def _regenerate(archive: Path, out: Path) -> tuple[str, list[dict]]:
     return result.stderr, rows
 
 
+@pytest.mark.e2e
 def test_bombs_and_huge_records_are_skipped_with_bounded_memory(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
@@ -78,6 +80,15 @@ def test_bombs_and_huge_records_are_skipped_with_bounded_memory(tmp_path: Path) 
     assert peak < CAP_MEMORY, f"peak RSS {peak / 2**20:.0f} MiB"
 
 
+def _regenerate_here(archive: Path, out: Path) -> tuple[str, list[dict]]:
+    """``_regenerate`` in this process (what it printed, the manifest's rows)."""
+    printed = io.StringIO()
+    with contextlib.redirect_stderr(printed):
+        regenerate([str(archive)], out, progress=False)
+    manifest = out / "manifest.jsonl"
+    return printed.getvalue(), [json.loads(line) for line in manifest.read_text().splitlines()]
+
+
 @pytest.mark.parametrize("keep", [0.1, 0.35, 0.5, 0.62, 0.8, 0.93, 0.99])
 def test_a_truncated_archive_yields_only_whole_records(tmp_path: Path, keep: float) -> None:
     archive = tmp_path / "archive"
@@ -86,7 +97,7 @@ def test_a_truncated_archive_yields_only_whole_records(tmp_path: Path, keep: flo
     data = (archive / "whole.warc.gz").read_bytes()
     (archive / "cut.warc.gz.open").write_bytes(data[: int(len(data) * keep)])
     (archive / "whole.warc.gz").unlink()
-    stderr, rows = _regenerate(archive, tmp_path / "corpus")
+    stderr, rows = _regenerate_here(archive, tmp_path / "corpus")
     titles = {row["title"] for row in rows}
     # Whatever survives is a whole article of the archive, never a piece of one.
     assert titles <= {
@@ -110,7 +121,7 @@ def test_empty_and_foreign_files_cost_one_reason_each(tmp_path: Path) -> None:
     noise = b"".join(f"line {i} of a log file, not WARC\n".encode() for i in range(150_000))
     (archive / "noise.warc.gz").write_bytes(gzip.compress(noise))
     (archive / "plain.warc").write_bytes(noise[:100_000])
-    stderr, rows = _regenerate(archive, tmp_path / "corpus")
+    stderr, rows = _regenerate_here(archive, tmp_path / "corpus")
     assert len(rows) == 2
     assert "empty.warc.gz: empty file" in stderr
     for name in ("empty.warc.gz", "noise.warc.gz", "plain.warc"):
@@ -141,6 +152,7 @@ def _peak_of_regenerate(archive: Path, out: Path) -> tuple[int, str]:
     return int(result.stdout.split()[-1]) * 1024, result.stderr
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "name",
     sorted(p.name for p in BIG.glob("*.warc*")) if BIG.is_dir() else ["(absent)"],
@@ -153,6 +165,7 @@ def test_header_uri_and_body_bombs_stay_under_the_memory_bound(name: str, tmp_pa
     assert "Traceback" not in said and all(len(line) <= 200 for line in said.splitlines())
 
 
+@pytest.mark.e2e
 def test_a_file_level_gzip_bomb_stays_under_the_memory_bound(tmp_path: Path) -> None:
     """2 GiB of zeros as one gzip stream (a 2 MB .warc.gz), no WARC header anywhere."""
     bomb = tmp_path / "bomb.warc.gz"

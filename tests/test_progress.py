@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import offline_settings, running_mirror
-
-pytestmark = pytest.mark.e2e
+from tests.inprocess import Mirror, crawl, local_mirror
+from tests.mirror import offline_settings
 
 
 def _on_a_terminal(args: list[str], timeout: float = 120) -> str:
@@ -57,50 +56,49 @@ def _on_a_terminal(args: list[str], timeout: float = 120) -> str:
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_mirror(tmp_path_factory.mktemp("mirror") / "log") as url:
-        yield url
+def mirror() -> Iterator[Mirror]:
+    with local_mirror() as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
-def logged_crawl(
-    mirror: str, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, subprocess.CompletedProcess]:
-    """A crawl whose output goes to a log (not a terminal), with its archive."""
+def archive(mirror: Mirror, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive of a crawl (in this process) of the mirror's kumparan pages."""
     folder = tmp_path_factory.mktemp("crawl")
-    result = run_scrapy(
-        "crawl",
-        "kumparan",
-        "-O",
-        folder / "items.jsonl",
-        *offline_settings(mirror, folder),
-        "-s",
-        "PROGRESS_INTERVAL=0.2",
-        "-s",
-        "DOWNLOAD_DELAY=0.3",
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return folder, result
+    crawl("kumparan", folder, mirror)
+    return folder / "raw"
 
 
-def test_crawl_off_a_terminal_logs_a_progress_line(logged_crawl) -> None:
-    _, result = logged_crawl
-    lines = [line for line in result.stderr.splitlines() if "progress: " in line]
-    assert lines, "no progress line"
-    assert " pages (" in lines[-1] and " articles, queue " in lines[-1]
-    assert "\r" not in result.stderr  # nothing interactive in a log
+def test_crawl_off_a_terminal_logs_a_progress_line(caplog: pytest.LogCaptureFixture) -> None:
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import Progress
+    from crawler.spiders.sites import SPIDERS
+
+    crawler = get_crawler(SPIDERS["kumparan"], {"PROGRESS_LIVE": True, "PROGRESS_INTERVAL": 30})
+    progress = build_from_crawler(Progress, crawler)  # (the test's stderr is no terminal)
+    for name, value in {"downloader/response_count": 12, "corpus/staged": 3}.items():
+        crawler.stats.set_value(name, value)
+    crawler.stats.set_value("article/incomplete", 1)
+    crawler.stats.set_value("extract/kumparan/site", 3)
+    with caplog.at_level("INFO"):
+        progress.tick()
+    (line,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("progress: ")]
+    assert " 12 pages (" in line and " 3 articles, queue " in line
+    assert "not written: incomplete (a page missing) 1" in line and "; kumparan 3" in line
+    assert "\r" not in caplog.text  # nothing interactive in a log
 
 
-def test_crawl_on_a_terminal_draws_one_live_status_line(mirror: str, tmp_path: Path) -> None:
+@pytest.mark.e2e
+def test_crawl_on_a_terminal_draws_one_live_status_line(mirror: Mirror, tmp_path: Path) -> None:
     screen = _on_a_terminal(
         [
             "crawl",
             "kumparan",
             "-O",
             str(tmp_path / "items.jsonl"),
-            *offline_settings(mirror, tmp_path),
-            "-s",
-            "DOWNLOAD_DELAY=0.3",
+            *offline_settings(mirror.url, tmp_path),
             "-L",
             "WARNING",
         ]
@@ -111,23 +109,23 @@ def test_crawl_on_a_terminal_draws_one_live_status_line(mirror: str, tmp_path: P
     assert "progress: " not in screen  # the log line is for logs only
 
 
-def test_regenerate_off_a_terminal_prints_progress_lines(logged_crawl, tmp_path: Path) -> None:
-    folder, _ = logged_crawl
+@pytest.mark.e2e
+def test_regenerate_off_a_terminal_prints_progress_lines(archive: Path, tmp_path: Path) -> None:
     result = run_scrapy(
-        "regenerate", folder / "raw", "-o", tmp_path / "again", "-s", "PROGRESS_INTERVAL=0.000001"
+        "regenerate", archive, "-o", tmp_path / "again", "-s", "PROGRESS_INTERVAL=0.000001"
     )
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "regenerate: progress:" in line]
-    archives = len(list((folder / "raw").iterdir()))
+    archives = len(list(archive.iterdir()))
     assert f"regenerate: progress: reading archives: {archives} of {archives} files" in lines
     assert "articles" in lines[-1]
 
 
-def test_regenerate_on_a_terminal_draws_a_bar_for_each_pass(logged_crawl, tmp_path: Path) -> None:
-    folder, _ = logged_crawl
+@pytest.mark.e2e
+def test_regenerate_on_a_terminal_draws_a_bar_for_each_pass(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
-    screen = _on_a_terminal(["regenerate", str(folder / "raw"), "-o", str(out), "--workers", "2"])
-    archives = len(list((folder / "raw").iterdir()))
+    screen = _on_a_terminal(["regenerate", str(archive), "-o", str(out), "--workers", "2"])
+    archives = len(list(archive.iterdir()))
     assert "reading archives: 100%" in screen and f"{archives}/{archives}" in screen
     assert "regenerate: 100%" in screen
     assert "progress: " not in screen  # the log lines are for logs only

@@ -14,14 +14,14 @@ from articles.urls import fetchable_url, listed_as_article, url_problem
 from cleaners.profile import HtmlLayout, SiteProfile
 from cleaners.sites import check_layouts, has_article_form, is_listing
 from tests.conftest import run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
+from tests.inprocess import Mirror, local_mirror
+from tests.mirror import offline_settings
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    log = tmp_path_factory.mktemp("mirror") / "requests.log"
-    with running_mirror(log) as url:
-        yield url, log
+def mirror() -> Iterator[Mirror]:
+    with local_mirror() as served:
+        yield served
 
 
 # Article URLs of the forms the site notes list (own slugs and ids, real shapes).
@@ -151,7 +151,6 @@ def test_an_error_in_the_site_path_falls_back(monkeypatch) -> None:
 
 @pytest.mark.e2e
 def test_urls_file_with_bad_lines_and_a_trailing_dot_host(mirror, tmp_path: Path) -> None:
-    url, log = mirror
     good = (
         "https://kumparan.com./kumparannews/"
         "jelang-pembicaraan-damai-militer-azerbaijan-armenia-malah-bentrok-24JyQ2X5kLm"
@@ -169,11 +168,11 @@ def test_urls_file_with_bad_lines_and_a_trailing_dot_host(mirror, tmp_path: Path
         f"urls_file={urls}",
         "-O",
         out,
-        *offline_settings(url, tmp_path),
+        *offline_settings(mirror.url, tmp_path),
     )
     assert result.returncode == 0, result.stderr[-2000:]
     items = [line for line in out.read_text(encoding="utf-8").splitlines() if line]
     assert len(items) == 1 and "Jelang Pembicaraan Damai" in items[0]
     for line in (2, 3, 4):
         assert result.stderr.count(f"{urls}:{line}:") == 1  # reported once
-    assert any("jelang-pembicaraan-damai" in p for p in requested(log))
+    assert any("jelang-pembicaraan-damai" in p for p in mirror.requested())

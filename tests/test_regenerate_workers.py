@@ -13,7 +13,7 @@ import pytest
 from archives.index import Unit
 from corpus.regenerate import _chunks
 from tests.conftest import REPO, run_scrapy
-from tests.test_corpus_e2e import corpus_files
+from tests.test_corpus import corpus_files
 from tests.test_regenerate_bad_records import write_warc
 
 

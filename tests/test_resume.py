@@ -7,14 +7,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
+from tests.inprocess import Mirror, local_mirror
+from tests.mirror import offline_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -23,10 +23,9 @@ DEMO_URLS = [a["canonical_url"] for a in ARTICLES if a["in_demo_crawl"]]
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    log = tmp_path_factory.mktemp("mirror") / "requests.log"
-    with running_mirror(log) as url:
-        yield url, log
+def mirror() -> Iterator[Mirror]:
+    with local_mirror() as served:
+        yield served
 
 
 def crawl_args(mirror_url: str, folder: Path, *extra: str) -> list[str]:
@@ -55,7 +54,7 @@ def corpus(folder: Path) -> tuple[dict[str, bytes], list[dict]]:
 @pytest.fixture(scope="module")
 def uninterrupted(mirror, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list]:
     folder = tmp_path_factory.mktemp("whole")
-    result = run_scrapy(*crawl_args(mirror[0], folder, "-s", "DOWNLOAD_DELAY=0"))
+    result = run_scrapy(*crawl_args(mirror.url, folder))
     assert result.returncode == 0, result.stderr[-2000:]
     return corpus(folder / "corpus")
 
@@ -64,37 +63,27 @@ def uninterrupted(mirror, tmp_path_factory: pytest.TempPathFactory) -> tuple[dic
 def test_interrupted_crawl_resumes_to_the_same_corpus(
     mirror, uninterrupted, tmp_path: Path, how
 ) -> None:
-    url, log = mirror
-    slow = (
-        "-s",
-        "DOWNLOAD_DELAY=0.3",
-        "-s",
-        "CONCURRENT_REQUESTS=1",
-        "-s",
-        f"JOBDIR={tmp_path / 'job'}",
-    )
-    before = len(requested(log))
+    one_at_a_time = ("-s", "CONCURRENT_REQUESTS=1", "-s", f"JOBDIR={tmp_path / 'job'}")
+    before = len(mirror.requested())
+    children: list[subprocess.Popen] = []
+    # Interrupted right after its 8th request is answered (of some 30 in the whole crawl).
+    mirror.log.when(8, lambda: children[0].send_signal(how))
     child = subprocess.Popen(
-        [sys.executable, "-m", "scrapy", *crawl_args(url, tmp_path, *slow)],
+        [sys.executable, "-m", "scrapy", *crawl_args(mirror.url, tmp_path, *one_at_a_time)],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    deadline = time.monotonic() + 60
-    while len(requested(log)) - before < 8 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    child.send_signal(how)
-    _, stderr = child.communicate(timeout=60)
-    assert len(requested(log)) - before < 30, "the crawl was interrupted before its end"
+    children.append(child)  # (its first request comes after Python and Scrapy have started)
+    _, stderr = child.communicate(timeout=120)
+    assert len(mirror.requested()) - before < 30, "the crawl was interrupted before its end"
     if how == signal.SIGINT:
         assert "run interrupted" in stderr and "'corpus/staged_for_next_run'" in stderr
     # Whatever the interruption left: only whole files, never a numbered partial corpus.
     assert not list((tmp_path / "corpus").glob("*.txt"))
 
-    again = run_scrapy(
-        *crawl_args(url, tmp_path, "-s", "DOWNLOAD_DELAY=0", "-s", f"JOBDIR={tmp_path / 'job'}")
-    )
+    again = run_scrapy(*crawl_args(mirror.url, tmp_path, "-s", f"JOBDIR={tmp_path / 'job'}"))
     assert again.returncode == 0, again.stderr[-2000:]
     assert corpus(tmp_path / "corpus") == uninterrupted

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,8 @@ from scrapy.http import HtmlResponse
 
 from articles.extraction import UndecodableError, page_text
 from tests.conftest import REPO, SEEDS, run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
+from tests.inprocess import crawl, local_mirror
+from tests.mirror import offline_settings
 
 
 def _last(result: subprocess.CompletedProcess) -> str:
@@ -45,8 +45,8 @@ def test_clean_into_a_file_or_an_impossible_folder_is_one_line(tmp_path: Path) -
 
 @pytest.mark.e2e
 def test_mirror_on_a_port_in_use_is_one_line(tmp_path: Path) -> None:
-    with running_mirror(tmp_path / "log") as url:
-        port = url.rsplit(":", 1)[1]
+    with local_mirror() as mirror:
+        port = mirror.url.rsplit(":", 1)[1]
         result = run_scrapy("mirror", "--port", port)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in _last(result)
@@ -96,7 +96,6 @@ def test_one_writer_per_corpus_folder(tmp_path: Path) -> None:
     finally:
         holder.kill()  # a killed holder leaves no lock behind
         holder.wait()
-    time.sleep(0.1)
     (tmp_path / "empty-archive").mkdir()
     regen = run_scrapy("regenerate", tmp_path / "empty-archive", "-o", corpus, "--no-progress")
     assert regen.returncode == 0, regen.stderr
@@ -154,28 +153,16 @@ def test_clean_removes_control_bytes_anywhere_in_a_file(tmp_path: Path) -> None:
     assert b"\x00" not in cleaned and b"\x1b" not in cleaned  # ... without the bytes
 
 
-@pytest.mark.e2e
 def test_robots_txt_is_read_for_an_idn_host(tmp_path: Path) -> None:
     root = tmp_path / "mirror" / "xn--bcher-kva.example"
     (root / "private").mkdir(parents=True)
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
     (root / "private" / "a").write_text("<html><body><h1>x</h1><p>y</p></body></html>")
-    log = tmp_path / "requests.log"
-    with running_mirror(log, root=tmp_path / "mirror") as url:
-        result = run_scrapy(
-            "crawl",
-            "article",
-            "-a",
-            "urls=https://bücher.example/private/a",
-            "-O",
-            tmp_path / "items.jsonl",
-            *offline_settings(url, tmp_path),
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    paths = requested(log)
-    assert "/xn--bcher-kva.example/robots.txt" in paths
-    assert not any("/private/" in p for p in paths)
-    assert "'robotstxt/forbidden': 1" in result.stderr
+    with local_mirror(tmp_path / "mirror") as mirror:
+        run = crawl("article", tmp_path, mirror, urls="https://bücher.example/private/a")
+    assert "/xn--bcher-kva.example/robots.txt" in run.paths
+    assert not any("/private/" in p for p in run.paths)
+    assert run.stat("robotstxt/forbidden") == 1
 
 
 @pytest.mark.e2e

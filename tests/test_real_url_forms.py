@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_scrapy
-from tests.mirror import offline_settings, requested, running_mirror
-
-pytestmark = pytest.mark.e2e
+from corpus.regenerate import regenerate
+from tests.inprocess import crawl, local_mirror
 
 # The forms of the site notes (own slugs and ids).
 KOMPAS_FORMS = [
@@ -122,30 +120,17 @@ def _mirror(site: str, root: Path) -> None:
 def test_every_listed_url_form_is_fetched_and_regenerated(tmp_path: Path, site: str) -> None:
     forms = FORMS[site]
     _mirror(site, tmp_path / "mirror")
-    log = tmp_path / "requests.log"
-    with running_mirror(log, root=tmp_path / "mirror") as url:
-        crawl = run_scrapy(
-            "crawl",
-            site,
-            "-a",
-            f"hosts={LISTINGS[site][0]}",
-            "-O",
-            tmp_path / "items.jsonl",
-            *offline_settings(url, tmp_path),
-        )
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    with local_mirror(tmp_path / "mirror") as mirror:
+        run = crawl(site, tmp_path, mirror, hosts=LISTINGS[site][0])
     # Every form is an article; only the tag listing is not.
-    assert f"'discovery/from_sitemap': {len(forms)}," in crawl.stderr
-    assert "'discovery/not_article': 1," in crawl.stderr
-    paths = requested(log)
+    assert run.stat("discovery/from_sitemap") == len(forms)
+    assert run.stat("discovery/not_article") == 1
     for form in forms:
-        assert any(p.startswith("/" + form.split("://", 1)[1]) for p in paths), form
-    assert not any(LISTINGS[site][1].split("://", 1)[1] in p for p in paths)
-    items = [json.loads(line) for line in (tmp_path / "items.jsonl").read_text().splitlines()]
-    assert len(items) == len(forms)
+        assert any(p.startswith("/" + form.split("://", 1)[1]) for p in run.paths), form
+    assert not any(LISTINGS[site][1].split("://", 1)[1] in p for p in run.paths)
+    assert len(run.items) == len(forms)
     corpus = tmp_path / "corpus"
     assert len((corpus / "manifest.jsonl").read_text().splitlines()) == len(forms)
-    regen = run_scrapy("regenerate", tmp_path / "raw", "-o", tmp_path / "again", "--no-progress")
-    assert regen.returncode == 0, regen.stderr
+    regenerate([str(tmp_path / "raw")], tmp_path / "again", progress=False)
     for name in ["manifest.jsonl", *(p.name for p in corpus.glob("*.txt"))]:
         assert (tmp_path / "again" / name).read_bytes() == (corpus / name).read_bytes(), name

@@ -1,4 +1,5 @@
-"""The corpus: crawl the demo mirror, dedup, numbering, manifest, regenerate, second crawl."""
+"""The corpus: crawl the demo mirror (in this process), dedup, numbering, manifest, regenerate
+(the real command), a second crawl, a writer killed mid-write."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_scrapy
-from tests.mirror import offline_settings, running_mirror
-
-pytestmark = pytest.mark.e2e
+from tests.inprocess import Crawl, Mirror, crawl, local_mirror
 
 EXPECTED = REPO / "demo" / "expected"
 ARTICLES = json.loads((EXPECTED / "articles.json").read_text(encoding="utf-8"))
@@ -25,18 +24,17 @@ BY_URL = {a["canonical_url"]: a for a in ARTICLES}
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_mirror(tmp_path_factory.mktemp("mirror") / "requests.log") as url:
-        yield url
+def mirror() -> Iterator[Mirror]:
+    with local_mirror() as served:
+        yield served
 
 
-def crawl(mirror_url: str, folder: Path, spider: str = "article", *args: str) -> str:
+def crawl_demo(mirror: Mirror, folder: Path) -> Crawl:
+    """The ``article`` spider over every URL of the demo."""
+    folder.mkdir(parents=True, exist_ok=True)
     urls_file = folder / "urls.txt"
     urls_file.write_text("\n".join(DEMO_URLS) + "\n", encoding="utf-8")
-    extra = ("-a", f"urls_file={urls_file}") if spider == "article" else ()
-    result = run_scrapy("crawl", spider, *extra, *args, *offline_settings(mirror_url, folder))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stderr
+    return crawl("article", folder, mirror, urls_file=str(urls_file))
 
 
 def corpus_files(folder: Path) -> dict[str, bytes]:
@@ -46,13 +44,13 @@ def corpus_files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def crawled(mirror: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def crawled(mirror: Mirror, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Crawl]:
     folder = tmp_path_factory.mktemp("crawl")
-    return folder, crawl(mirror, folder)
+    return folder, crawl_demo(mirror, folder)
 
 
 def test_corpus_has_one_document_per_story_in_the_format(crawled) -> None:
-    folder, stderr = crawled
+    folder, run = crawled
     corpus = folder / "corpus"
     manifest = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text().splitlines()]
     texts = sorted(p.name for p in corpus.glob("*.txt"))
@@ -84,7 +82,7 @@ def test_corpus_has_one_document_per_story_in_the_format(crawled) -> None:
     os.umask(umask)
     for path in [corpus / "manifest.jsonl", *corpus.glob("*.txt")]:
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
-    assert "'language/rejected/en': 1" in stderr and "'language/rejected/ms': 1" in stderr
+    assert run.stat("language/rejected/en") == 1 and run.stat("language/rejected/ms") == 1
 
 
 def test_syndicated_and_near_duplicate_copies_fold_into_the_original(crawled) -> None:
@@ -102,6 +100,7 @@ def test_syndicated_and_near_duplicate_copies_fold_into_the_original(crawled) ->
     assert original["title"] != near["title"]  # a near, not an exact, duplicate
 
 
+@pytest.mark.e2e
 def test_regenerate_from_the_archive_gives_the_same_corpus_byte_for_byte(
     crawled, tmp_path: Path
 ) -> None:
@@ -116,20 +115,20 @@ def test_regenerate_from_the_archive_gives_the_same_corpus_byte_for_byte(
         assert "skipped 1: not Indonesian (en)" in result.stderr
 
 
-def test_a_second_crawl_adds_nothing(mirror: str, crawled, tmp_path: Path) -> None:
+def test_a_second_crawl_adds_nothing(mirror: Mirror, crawled, tmp_path: Path) -> None:
     folder, _ = crawled
     again = tmp_path / "again"
     shutil.copytree(folder / "corpus", again / "corpus")
     before = corpus_files(again / "corpus")
-    stderr = crawl(mirror, again)
+    run = crawl_demo(mirror, again)
     assert corpus_files(again / "corpus") == before
     # What the corpus holds is not even fetched again.
-    assert "'corpus/new': 0" in stderr and "'article/already_in_corpus': 13" in stderr
-    assert "'item_scraped_count'" not in stderr
+    assert run.stat("corpus/new") == 0 and run.stat("article/already_in_corpus") == 13
+    assert run.items == [] and run.stat("item_scraped_count") is None
 
 
-def test_url_variants_are_listed_on_their_document(mirror: str, tmp_path: Path) -> None:
-    crawl(mirror, tmp_path, "kompas", "-a", "since=2020-09-30", "-a", "until=2020-10-05")
+def test_url_variants_are_listed_on_their_document(mirror: Mirror, tmp_path: Path) -> None:
+    crawl("kompas", tmp_path, mirror, since="2020-09-30", until="2020-10-05")
     manifest = [
         json.loads(line)
         for line in (tmp_path / "corpus" / "manifest.jsonl").read_text().splitlines()
@@ -142,15 +141,20 @@ def test_url_variants_are_listed_on_their_document(mirror: str, tmp_path: Path) 
 
 
 CHILD = """
-import sys
+import os, signal, sys
 from pathlib import Path
 import corpus.store as writer
 from articles.record import Article
 from corpus.atomic import write_atomic_many
 
+batches = 0
+
 def announce(folder, files):
+    global batches
     write_atomic_many(folder, files)
-    print("written", flush=True)
+    batches += 1
+    if batches == 10:  # killed at once, as a power cut would, in the middle of the batches
+        os.kill(os.getpid(), signal.SIGKILL)
 
 writer.write_atomic_many = announce
 writer.FILES_PER_BATCH = 4
@@ -165,18 +169,11 @@ store.finish()
 """
 
 
+@pytest.mark.e2e
 def test_a_killed_writer_leaves_no_partial_file_and_the_next_run_completes(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(folder)], cwd=REPO, stdout=subprocess.PIPE, text=True
-    )
-    assert child.stdout is not None
-    seen = 0
-    while seen < 10 and child.stdout.readline():
-        seen += 1
-    child.kill()
-    child.wait()
-    assert seen == 10, "the writer was killed while writing files"
+    child = subprocess.run([sys.executable, "-c", CHILD, str(folder)], cwd=REPO, check=False)
+    assert child.returncode == -9, "the writer was killed while writing files"
     written = list(folder.glob("*.txt"))
     assert 0 < len(written) < 120
     for path in written:  # every file on disk is whole: its name is the hash of its bytes
