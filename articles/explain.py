@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from articles.extraction import FALLBACK, layout_for, read_page
+from articles.extraction import FALLBACK, is_fallback, layout_for, read_page
 from articles.outcomes import Rejected
 from articles.plan import ArticlePlan, WholeArticle, assemble
+from cleaners.container import container_blocks
 from cleaners.html import body_elements, chrome_selectors, element_blocks, parse_html
 from cleaners.text import Decision, clean_blocks
 
@@ -38,16 +39,20 @@ class Explanation:
     errors: list[str] = field(default_factory=list)
 
 
-def explain(html: str | bytes, url: str) -> Explanation:
-    page = read_page(html, url)
-    result = Explanation(url, page.site, page.layout or FALLBACK, errors=list(page.errors))
+def explain(html: str | bytes, url: str, site_layouts: bool = True) -> Explanation:
+    page = read_page(html, url, site_layouts)
+    result = Explanation(url, page.site, page.layout or page.extractor, errors=list(page.errors))
     parts = page.parts
     for name in ("title", "authors", "published", "section", "tags", "canonical_url"):
         value = getattr(parts, name)
         shown = ", ".join(value) if isinstance(value, list) else str(value or "")
         result.metadata.append((name, shown, parts.sources.get(name, "not read")))
-    if page.extractor != FALLBACK:
+    if not is_fallback(page.extractor):
         blocks, events = _site_blocks_with_chrome(html, page.site)
+    elif page.extractor == FALLBACK:
+        left_out: list[ChromeEvent] = []
+        blocks, _ = container_blocks(parse_html(html), url, left_out)
+        events = [(at, f"markup: {why}", text) for at, why, text in left_out]
     else:
         blocks, events = parts.blocks, []
     cleaned = clean_blocks(blocks, page.site, title=parts.title)
@@ -80,8 +85,8 @@ def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], l
     container = _container(bodies)
     between = sorted(
         (order[el], el, sel)
-        for el, sel in dropped.items()
-        if sel in layout.drop
+        for el, sel in {**dropped, **_not_read(container, bodies, dropped)}.items()
+        if (sel in layout.drop or sel == NOT_READ)
         and container is not None
         and any(a is container for a in el.iterancestors())
         and not any(a in bodies for a in el.iterancestors())
@@ -103,7 +108,33 @@ def _site_blocks_with_chrome(html: str | bytes, site: str) -> tuple[list[str], l
     for _, el, sel in between:  # after the last body element
         if not any(a in dropped for a in el.iterancestors()):
             events.append((len(blocks), sel, " ".join(el.text_content().split())))
-    return blocks, sorted(events, key=lambda e: e[0])
+    shown = ((at, sel if sel == NOT_READ else f"selector {sel}", text) for at, sel, text in events)
+    return blocks, sorted(shown, key=_at)
+
+
+def _at(event: ChromeEvent) -> int:
+    return event[0]
+
+
+# An element of the article container that the layout neither reads nor drops (an ad slot of a
+# markup the layout does not name): not in the document, shown so that it is seen.
+NOT_READ = "(not read: outside the layout's body)"
+
+
+def _not_read(container: Any, bodies: list[Any], dropped: dict[Any, str]) -> dict[Any, str]:
+    """The container's children with text that hold no body element and that no selector
+    drops: what stands between the paragraphs without being read."""
+    if container is None:
+        return {}
+    holding = {a for body in bodies for a in (body, *body.iterancestors())}
+    return {
+        child: NOT_READ
+        for child in container
+        if isinstance(child.tag, str)
+        and child not in holding
+        and child not in dropped
+        and " ".join(child.text_content().split())
+    }
 
 
 def _container(bodies: list[Any]) -> Any:
@@ -126,14 +157,10 @@ def _in_page_order(
     for index, decision in enumerate(decisions):
         while at < len(events) and events[at][0] <= index:
             if events[at][2]:
-                shown.append(ExplainedBlock(False, f"selector {events[at][1]}", events[at][2]))
+                shown.append(ExplainedBlock(False, events[at][1], events[at][2]))
             at += 1
         shown.append(ExplainedBlock(decision.keep, decision.family, decision.text))
-    shown.extend(
-        ExplainedBlock(False, f"selector {selector}", text)
-        for _, selector, text in events[at:]
-        if text
-    )
+    shown.extend(ExplainedBlock(False, reason, text) for _, reason, text in events[at:] if text)
     return shown
 
 
@@ -142,7 +169,7 @@ def render(explanation: Explanation) -> str:
     lines = [
         f"== {e.url}",
         f"site: {e.site}; read by: "
-        + (f"layout {e.layout}" if e.layout != FALLBACK else f"{FALLBACK} (no layout matched)"),
+        + (f"{e.layout} (no site layout)" if is_fallback(e.layout) else f"layout {e.layout}"),
     ]
     if e.errors:
         lines.append(f"errors (each cost only what it names): {', '.join(e.errors)}")

@@ -24,6 +24,7 @@ from w3lib.encoding import (
 
 from articles.record import Article
 from articles.urls import canonical_url
+from cleaners.container import container_blocks
 from cleaners.html import (
     HtmlError,
     PageParts,
@@ -37,7 +38,9 @@ from cleaners.profile import HtmlLayout
 from cleaners.sites import get_profile, site_for_url
 from cleaners.text import clean_blocks
 
-FALLBACK = "fallback:trafilatura"
+# What read a page no site layout reads: the layout-free reader, else trafilatura.
+FALLBACK = "fallback:container"
+TRAFILATURA = "fallback:trafilatura"
 # Content types of pages that can hold an article (an empty Content-Type is given a chance).
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -160,9 +163,12 @@ def layout_for(root: Any, site: str) -> HtmlLayout:
     return layouts[0]
 
 
-def read_page(html: str | bytes, url: str) -> ExtractedPage:
-    """Headline, body blocks and metadata of one page; the fallback when the layout is unknown.
+def read_page(html: str | bytes, url: str, site_layouts: bool = True) -> ExtractedPage:
+    """Headline, body blocks and metadata of one page, by the site's layout where one reads it,
+    else by the layout-free reader (``cleaners.container``: the element that holds the running
+    text and the dateline), else by trafilatura.
 
+    ``site_layouts=False`` reads the page as if its site had no layout at all (a redesign).
     Raises ``HtmlError`` only for a document that is no HTML at all. An error reading one
     metadata field costs that field; an error in the site path hands the page to the fallback;
     both are recorded in ``errors`` and logged.
@@ -170,10 +176,10 @@ def read_page(html: str | bytes, url: str) -> ExtractedPage:
     root = parse_html(html)
     site = site_for_url(url) or "generic"
     errors: list[str] = []
-    layout = layout_for(root, site)
+    layout = layout_for(root, site) if site_layouts else HtmlLayout(name="")
     parts = read_metadata(root, layout, url, errors)
     blocks: list[str] = []
-    if site != "generic":
+    if site != "generic" and site_layouts:
         try:
             blocks, parts.page_links = site_blocks(root, layout, url)
         except Exception as err:  # a page the layout cannot read goes to the fallback
@@ -182,18 +188,33 @@ def read_page(html: str | bytes, url: str) -> ExtractedPage:
             blocks = []
     extractor = f"site:{site}"
     if not parts.title or not blocks:
-        title, blocks = fallback_blocks(html, url)
+        extractor, blocks, parts.page_links, title = _without_layout(html, url)
         parts.title = parts.title or title
-        extractor = FALLBACK
     parts.blocks = blocks
+    fallback = is_fallback(extractor)
     return ExtractedPage(
         site,
         extractor,
         parts,
-        layout.name if extractor != FALLBACK else "",
+        "" if fallback else layout.name,
         errors,
-        is_article=parts.declares_article or extractor != FALLBACK,
+        is_article=parts.declares_article or not fallback,
     )
+
+
+def _without_layout(html: str | bytes, url: str) -> tuple[str, list[str], list[str], str]:
+    """(extractor, blocks, page links, title) of a page no site layout reads: the container
+    reader, or trafilatura when it finds no running text."""
+    blocks, links = container_blocks(parse_html(html), url)
+    if blocks:
+        return FALLBACK, blocks, links, ""
+    title, blocks = fallback_blocks(html, url)
+    return TRAFILATURA, blocks, [], title
+
+
+def is_fallback(extractor: str) -> bool:
+    """The page was read without its site's layout."""
+    return extractor.startswith("fallback:")
 
 
 def build_article(pages: list[ExtractedPage], url: str) -> Article:
@@ -207,7 +228,8 @@ def build_article(pages: list[ExtractedPage], url: str) -> Article:
     cleaned = clean_blocks(blocks, pages[0].site, title=first.title, page_starts=starts[1:])
     if not cleaned.ok:
         raise NoArticleError(f"no article text in {url}")
-    extractor = FALLBACK if any(p.extractor == FALLBACK for p in pages) else pages[0].extractor
+    fallbacks = [p.extractor for p in pages if is_fallback(p.extractor)]
+    extractor = fallbacks[0] if fallbacks else pages[0].extractor
     syndicated = cleaned.metadata.get("syndicated_from")
     return Article(
         title=cleaned.title,
@@ -225,14 +247,16 @@ def build_article(pages: list[ExtractedPage], url: str) -> Article:
     )
 
 
-def extract(html: str | bytes, url: str) -> dict[str, Any]:
+def extract(html: str | bytes, url: str, site_layouts: bool = True) -> dict[str, Any]:
     """The fields of the ``Article`` one page makes (``articles.record``), as plain values;
-    raises ``NoArticleError`` or ``HtmlError``."""
-    return build_article([read_page(html, url)], url).as_dict()
+    raises ``NoArticleError`` or ``HtmlError``. ``site_layouts=False`` reads the page as if its
+    site's layouts were unknown (the layout-free reader, then the same text stage)."""
+    return build_article([read_page(html, url, site_layouts)], url).as_dict()
 
 
 __all__ = [
     "FALLBACK",
+    "TRAFILATURA",
     "ExtractedPage",
     "HtmlError",
     "NoArticleError",

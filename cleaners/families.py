@@ -230,6 +230,10 @@ METADATA = Family(
         rf"(?:{_TIME})?$",
         rf"^(?:tayang|diperbarui|diperbaharui|update|updated|dipublikasikan|diterbitkan|published|"
         rf"terbit|dibuat)\s*:?\s*(?:{_WEEKDAY},?\s*)?(?:{_DATE}).*$",
+        # A date with its time after a name or a site ("Kompas.com, 14 Maret 2023, 09:15 WIB",
+        # "kumparanNEWS 4 Oktober 2020 10:00 WIB"): when the page says it was published.
+        rf"^(?:[^\s!?]+[ ,|-]+){{0,2}}(?:{_DATE})\s*[,|]?\s*(?:pukul\s*)?\d{{1,2}}[:.]\d{{2}}\s*"
+        r"(?:wib|wita|wit)?$",
         # Credit lines: a role label, alone or followed by names.
         r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|wartawan|redaktur|"
         r"videografer|produser|penerjemah)\s*(?::|\||$)",

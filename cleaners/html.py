@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import Any, NamedTuple
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.cssselect import CSSSelector, LxmlTranslator
@@ -171,12 +171,14 @@ def element_blocks(
     el: _Element,
     dropped: dict[_Element, str] | None = None,
     events: list[tuple[int, str, str]] | None = None,
+    also_blocks: frozenset[_Element] = frozenset(),
 ) -> list[str]:
     """The text blocks of an element: one per block-level element, inline text joined.
 
     With ``dropped`` (element -> the selector that makes it chrome), such elements are not
     read; each is noted in ``events`` as (blocks before it, selector, its text), which is how
-    ``scrapy explain`` shows what markup removed, in page order.
+    ``scrapy explain`` shows what markup removed, in page order. ``also_blocks``: inline
+    elements that stand as blocks of their own (paragraph components made of spans).
     """
     blocks: list[str] = []
     buffer: list[str] = []
@@ -194,7 +196,8 @@ def element_blocks(
             if events is not None:
                 events.append((len(blocks), dropped[node], normalize_block(node.text_content())))
             return
-        if tag == "br" or tag in _BLOCK_TAGS:
+        block = tag in _BLOCK_TAGS or node in also_blocks
+        if tag == "br" or block:
             flush()
         if tag and node.text and tag != "br":
             buffer.append(node.text)
@@ -202,7 +205,7 @@ def element_blocks(
             walk(child)
             if child.tail:
                 buffer.append(child.tail)
-        if tag in _BLOCK_TAGS:
+        if block:
             flush()
 
     walk(el)
@@ -384,7 +387,31 @@ def _read_title(page: _Sources) -> Found:
         return title, "markup"
     if title := normalize_block(str(page.ld.get("headline") or "")):
         return title, "JSON-LD"
-    return normalize_block(_meta(page.metas, "og:title") or ""), "meta"
+    title = normalize_block(_meta(page.metas, "og:title") or "")
+    return without_site_name(title, _meta(page.metas, "og:site_name"), page.url), "meta"
+
+
+# "Headline - Kompas.com Regional", "Headline | Tribun Timur": the page title's site name.
+_TITLE_PARTS = re.compile(r"\s+[-–—|:]{1,2}\s+")
+_PAGE_SUFFIX = re.compile(r"\s+Halaman\s+(?:all|\d+)$", re.IGNORECASE)
+
+
+def without_site_name(title: str, site_name: str | None, url: str) -> str:
+    """A page title without the site's name after its last separator: the name of a
+    registered newsroom, the page's ``og:site_name``, or the page's host in words ("Surya
+    Malang" on suryamalang.tribunnews.com); and without a "Halaman all" page mark."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) > 1:
+        last = parts[-1]
+        squeezed = re.sub(r"\W", "", last).lower()
+        host = (urlsplit(url).hostname or "").lower()
+        if (
+            re.search(rf"\b(?:{NEWSROOMS})", last)
+            or (site_name and squeezed == re.sub(r"\W", "", site_name).lower())
+            or (len(squeezed) >= 4 and squeezed in host.replace(".", ""))
+        ):
+            title = title[: title.rindex(last)].rstrip(" -–—|:")
+    return _PAGE_SUFFIX.sub("", title)
 
 
 def _read_authors(page: _Sources) -> Found:

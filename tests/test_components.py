@@ -185,6 +185,29 @@ def test_explain_shows_every_ad_slot_of_the_article_container() -> None:
     assert reasons.index("body") < reasons.index('selector [data-qa-id="ads"]', 2)
 
 
+def test_explain_shows_an_ad_slot_the_layout_does_not_name() -> None:
+    """A slot of a markup the layout neither reads nor drops, between two paragraphs: listed
+    in place, as not read."""
+    from articles.explain import NOT_READ, explain
+
+    paragraph = "<div data-qa-id='story-paragraph'><span>{}</span></div>"
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        "<h1 data-qa-id='story-title'>Judul Berita Uji</h1><div data-qa-id='story-content'>"
+        + paragraph.format("Paragraf pertama berita uji ini cukup panjang dan diakhiri titik.")
+        + "<div class='ad-slot'><span>ADVERTISEMENT</span></div>"
+        + paragraph.format("Paragraf kedua berita uji ini juga panjang dan diakhiri titik.")
+        + "</div></body></html>"
+    )
+    shown = explain(html, "https://kumparan.com/kumparannews/judul-berita-uji-21AbCdEfGhI")
+    reasons = [(block.reason, block.text) for block in shown.blocks]
+    assert reasons[1:4] == [
+        ("body", "Paragraf pertama berita uji ini cukup panjang dan diakhiri titik."),
+        (NOT_READ, "ADVERTISEMENT"),
+        ("body", "Paragraf kedua berita uji ini juga panjang dan diakhiri titik."),
+    ]
+
+
 def _gzip_members(data: bytes) -> int:
     members = 0
     while data:

@@ -117,7 +117,7 @@ def test_urls_argument_limit_and_fallback_is_counted(mirror: Mirror, tmp_path: P
     )
     by_url = {i.canonical_url: i for i in run.items}
     fallback = by_url[changed["canonical_url"]]
-    assert fallback.extractor == "fallback:trafilatura"
+    assert fallback.extractor == "fallback:container"
     assert fallback.text == (EXPECTED / changed["file"]).read_text(encoding="utf-8")
     assert by_url[kumparan[0]].extractor == "site:kumparan"
     assert run.stat("extract/kompas/fallback") == 1

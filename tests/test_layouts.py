@@ -82,3 +82,12 @@ def test_author_names_are_people_not_labels_or_publishers(credit: str, names: li
     from cleaners.html import person_names
 
     assert person_names(credit) == names
+
+
+@pytest.mark.parametrize(("site", "layout"), LAYOUTS, ids=[f"{s}/{n}" for s, n in LAYOUTS])
+def test_every_layout_fixture_reads_the_same_without_its_layout(site: str, layout: str) -> None:
+    """As if the site had been redesigned: the layout-free reader finds the same article."""
+    html, expected = fixture(site, layout)
+    item = extract(html, expected["url"], site_layouts=False)
+    assert item["extractor"] == "fallback:container" and item["title"] == expected["title"]
+    assert item["text"] == document(expected)

@@ -145,7 +145,7 @@ def test_an_error_in_the_site_path_falls_back(monkeypatch) -> None:
     monkeypatch.setattr(extraction, "site_blocks", broken)
     url = "https://megapolitan.kompas.com/read/2014/01/17/1809458/Banjir.Rendam.Kampung.Pulo"
     page = read_page(KCM_PAGE, url)
-    assert page.errors == ["site-path"] and page.extractor == "fallback:trafilatura"
+    assert page.errors == ["site-path"] and page.extractor == "fallback:container"
     assert any("Warga Kampung Pulo" in b for b in page.parts.blocks)
 
 

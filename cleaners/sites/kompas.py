@@ -82,9 +82,9 @@ KOMPAS = SiteProfile(
             marker=(".read__content", "h1.read__title"),
             title=("h1.read__title",),
             body=("div.read__content div.clearfix", "div.read__content"),
+            # (Not the "Baca juga" link's class: the site puts it on ordinary links in a
+            # paragraph too; the related-link family reads the label instead.)
             drop=(
-                "p:has(a.inner-link-baca-juga)",
-                ".inner-link-baca-juga",
                 ".read__paging",
                 ".photo__wrap",
                 ".photo__caption",
@@ -92,6 +92,9 @@ KOMPAS = SiteProfile(
                 ".ads-on-body",
                 ".ads-partner-wrap",
                 ".kompasidRec",
+                # The mobile template's app-install box and video block inside the body.
+                ".bapps-middle",
+                ".rVideo-middle",
                 "script",
                 "style",
                 "iframe",

@@ -64,6 +64,11 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument("--url", help="the page's URL, for a FILE (which site reads it)")
+        parser.add_argument(
+            "--no-site-layout",
+            action="store_true",
+            help="read the page as if its site's layouts were unknown (the layout-free reader)",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
@@ -81,7 +86,7 @@ class Command(ScrapyCommand):
         else:
             raise UsageError(f"{target}: no such file, and not an http(s) URL", print_help=False)
         try:
-            explanation = explain(html, url)
+            explanation = explain(html, url, site_layouts=not opts.no_site_layout)
         except HtmlError as err:
             raise UsageError(f"{target}: {err}", print_help=False) from None
         sys.stdout.write(render(explanation))

@@ -24,7 +24,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archives.warc import now_stamp
-from articles.extraction import FALLBACK, ExtractedPage, page_text
+from articles.extraction import ExtractedPage, is_fallback, page_text
 from articles.outcomes import Rejected, Rejection
 from articles.plan import ArticlePlan, WholeArticle, assemble, read_article_page
 from articles.record import Article
@@ -238,7 +238,7 @@ class NewsSpider(DiscoverySpider):
 
     def _count_extraction(self, article: Article, pages: tuple[ExtractedPage, ...]) -> None:
         stats = self.crawler.stats
-        kind = "fallback" if article.extractor == FALLBACK else "site"
+        kind = "fallback" if is_fallback(article.extractor) else "site"
         stats.inc_value(f"extract/{article.site}/{kind}")
         for error in (e for page in pages for e in page.errors):
             stats.inc_value(f"extract/{article.site}/error/{error}")
