@@ -8,6 +8,7 @@ block is judged on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cleaners.families import HEADER_FAMILIES
@@ -111,12 +112,13 @@ def _header_run(
 
 def find_header(
     texts: Sequence[str], fams: Families, profile: SiteProfile
-) -> tuple[int | None, int, dict[int, str]]:
+) -> tuple[tuple[int, ...], int, dict[int, str]]:
     """Locate the headline and the end of the header in a dump with no known title.
 
-    Returns (headline index or None, index of the last header block or -1, roles of the other
-    header blocks). Nothing here may cost the body: without a headline the body is still
-    found, and without a recognisable header every block is judged on its own.
+    Returns (the headline's blocks, none when there is no headline; index of the last header
+    block or -1; roles of the other header blocks). Nothing here may cost the body: without a
+    headline the body is still found, and without a recognisable header every block is judged
+    on its own.
     """
     n = min(len(texts), TOP_REACH)
     roles: dict[int, str] = {}
@@ -127,7 +129,45 @@ def find_header(
             header_end = max(header_end, i)
     if credit is not None:
         header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
-    return headline, _dateline_end(header_end, texts, fams, n, roles), roles
+    parts = _headline_parts(headline, texts, roles) if headline is not None else ()
+    return parts, _dateline_end(max(header_end, *parts, -1), texts, fams, n, roles), roles
+
+
+# A line that goes on from the one above it (a headline set over several lines): it starts
+# in lowercase, or the line above ends with a word that cannot end a headline.
+_CONTINUES = re.compile(r"^[a-z\d\"“'(]")
+_OPEN_END = re.compile(
+    r"\b(?:di|ke|dari|dan|atau|yang|untuk|dengan|pada|dalam|bagi|oleh|para|sang|si|ini|itu)$"
+    r"|[,:&-]$"
+)
+
+
+def _headline_parts(headline: int, texts: Sequence[str], roles: dict[int, str]) -> tuple[int, ...]:
+    """The headline's lines: the one picked, and the lines right above or below it that
+    continue it (each headline-sized; taken from the roles they were given)."""
+    first = last = headline
+    while (
+        first - 1 in roles
+        and roles[first - 1] in _HEADLINE_NEIGHBOURS
+        and is_headline_like(texts[first - 1])
+        and (_CONTINUES.match(texts[first]) or _OPEN_END.search(texts[first - 1]))
+    ):
+        first -= 1
+    while (
+        last + 1 in roles
+        and roles[last + 1] in _HEADLINE_NEIGHBOURS
+        and is_headline_like(texts[last + 1])
+        and (_CONTINUES.match(texts[last + 1]) or _OPEN_END.search(texts[last]))
+    ):
+        last += 1
+    parts = tuple(range(first, last + 1))
+    for i in parts:
+        roles.pop(i, None)
+    return parts
+
+
+# The roles of plain blocks next to the headline that may be more of it.
+_HEADLINE_NEIGHBOURS = frozenset({"topic-label", "byline", "deck"})
 
 
 def _widget_item(i: int, texts: Sequence[str], fams: Families) -> bool:

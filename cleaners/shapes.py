@@ -73,6 +73,11 @@ STRONG_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .'’/()-]{{1,40}},\s*)?{NEWSROOM}(?:\s*,\s*[A-Z][\w .'’/()-]{{1,40}})?"
     r"\s*(?:[-–—]{1,2}|:)\s*\S"
 )
+# The dateline alone on its line, its paragraph on the next ("JAKARTA, KOMPAS.com -").
+LONE_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w .'’/()-]{{1,40}},\s*)?{NEWSROOM}(?:\s*,\s*[A-Z][\w .'’/()-]{{1,40}})?"
+    r"\s*(?:[-–—]{1,2}|:)$"
+)
 WEAK_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’]{2,30}(?:,\s*[A-Z][\w .'’]{2,30})?\s*[-–—]{1,2}\s+\S"
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\s*[-–—]\s"

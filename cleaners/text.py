@@ -24,6 +24,7 @@ from cleaners.format import normalize_block, render
 from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
 from cleaners.shapes import (
+    LONE_DATELINE,
     PARAGRAPH_WORDS,
     STRONG_DATELINE,
     TAG_WORDS,
@@ -192,12 +193,12 @@ def clean_blocks(
     page = _Page.of(blocks, lines, page_starts)
     fams = Families(page.texts, classifier_for(profile.name))
     if title is None:
-        headline_idx, header_end, roles = find_header(page.texts, fams, profile)
-        headline = page.texts[headline_idx] if headline_idx is not None else ""
+        headline_parts, header_end, roles = find_header(page.texts, fams, profile)
+        headline = " ".join(page.texts[i] for i in headline_parts)
     else:
-        headline_idx, header_end, roles = None, -1, {}
+        headline_parts, header_end, roles = (), -1, {}
         headline = normalize_block(title)
-    decisions, body = _decide(page, fams, headline, (headline_idx, header_end), roles, repeated)
+    decisions, body = _decide(page, fams, headline, (headline_parts, header_end), roles, repeated)
     _drop_headline_runs(decisions, body, profile.lone_related_headlines)
     _drop_trailing_tags(decisions, body)
     _drop_cut_chrome(decisions, body)
@@ -230,22 +231,34 @@ class _Page:
         numbers = list(lines) if lines is not None else list(range(1, len(texts) + 1))
         keep = [i for i, t in enumerate(texts) if t]
         page_starts = set(starts)
-        return cls(
+        page = cls(
             [texts[i] for i in keep], [numbers[i] for i in keep], [i in page_starts for i in keep]
         )
+        page.join_lone_datelines()
+        return page
+
+    def join_lone_datelines(self) -> None:
+        """A dateline set on a line of its own ("JAKARTA, KOMPAS.com -") opens the paragraph
+        under it: the two are one block (numbered as the dateline's line)."""
+        i = 0
+        while i < len(self.texts) - 1:
+            if LONE_DATELINE.match(self.texts[i]) and not self.new_page[i + 1]:
+                self.texts[i : i + 2] = [f"{self.texts[i]} {self.texts[i + 1]}"]
+                del self.numbers[i + 1], self.new_page[i + 1]
+            i += 1
 
 
 def _decide(
     page: _Page,
     fams: Families,
     headline: str,
-    header: tuple[int | None, int],
+    header: tuple[tuple[int, ...], int],
     roles: dict[int, str],
     repeated: frozenset[str],
 ) -> tuple[list[Decision], list[str]]:
     """Every block's decision, in order, and the body blocks kept."""
     texts, numbers = page.texts, page.numbers
-    headline_idx, header_end = header
+    headline_parts, header_end = header
     echoed = _echoed_captions(texts, fams)
     decisions: list[Decision] = []
     body: list[str] = []
@@ -256,7 +269,7 @@ def _decide(
         in_tail = in_tail and not page.new_page[i]
         if in_tail and tail_opener in _BOX_HEADINGS and _body_resumes(i, texts, fams):
             in_tail = False  # the box of other stories stood inside the article
-        if i == headline_idx:
+        if i in headline_parts:
             decision = Decision(numbers[i], text, True, "headline")
         elif i <= header_end:
             name = roles.get(i) or family_name(fams[i]) or "header"
@@ -318,6 +331,9 @@ def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:
     }
 
 
+# A stamp the tool that saved a dump wrote before the page's first line: not the page's.
+CRAWL_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
+
 # A listing page's dump, when no URL tells: it opens with a listing label ("TOPIK", "TAG"),
 # its items are set apart by bare separator lines, and no dateline opens a body.
 _LISTING_LABEL = re.compile(r"^(?:topik|topic|tag|tags|indeks|index|kata kunci)\s*:?$", re.I)
@@ -351,6 +367,8 @@ def clean(
     """
     name = site or detect_site(text, url)
     lines = text.splitlines()
+    if lines:  # what the dump's crawler put before the page (" date 2021-11 JAKARTA, ...")
+        lines[0] = CRAWL_PREFIX.sub("", lines[0])
     if (url and is_listing(url)) or _looks_like_listing(lines):
         decisions = tuple(
             Decision(number, line, False, "listing-page")

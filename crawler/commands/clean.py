@@ -49,7 +49,9 @@ def _explain(path: Path, text: str, result: Cleaned) -> None:
         )
     for number, line in enumerate(text.splitlines(), 1):
         decision = by_line.get(number)
-        if decision is None:
+        if decision is None and line.strip():  # (a dateline alone and the line under it)
+            out.write(f"{number:4}  ----  {'joined above':14}  {line.strip()}\n")
+        elif decision is None:
             out.write(f"{number:4}  ----  blank\n")
         else:
             verdict = "KEEP" if decision.keep else "drop"
