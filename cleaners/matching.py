@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import re._parser as re_parser
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -240,17 +240,27 @@ def family_name(family: CompiledFamily | None) -> str | None:
     return family.name if family is not None else None
 
 
-class Families:
-    """The family of each block, classified on first use: the after-body zone never is."""
+# A line the site repeats across its articles (``cleaners.repetition``), when no family names it.
+REPEATED = CompiledFamily("repeated-line", re.compile(r"(?!)"), None, False)
 
-    def __init__(self, texts: Sequence[str], classifier: Classifier) -> None:
+
+class Families:
+    """The family of each block, classified on first use: the after-body zone never is. A
+    block no family names is the site's learned chrome when ``learned`` holds it."""
+
+    def __init__(
+        self, texts: Sequence[str], classifier: Classifier, learned: Container[str] = ()
+    ) -> None:
         self._texts = texts
         self._classifier = classifier
+        self._learned = learned
         self._cache: dict[int, CompiledFamily | None] = {}
 
     def __getitem__(self, i: int) -> CompiledFamily | None:
         if i not in self._cache:
-            self._cache[i] = self._classifier.classify(self._texts[i])
+            text = self._texts[i]
+            fam = self._classifier.classify(text)
+            self._cache[i] = REPEATED if fam is None and text in self._learned else fam
         return self._cache[i]
 
 

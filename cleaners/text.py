@@ -16,13 +16,14 @@ the HTML extractor one per paragraph, and both go through ``clean_blocks``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cleaners.format import normalize_block, render
 from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
+from cleaners.repetition import NOTHING_LEARNED
 from cleaners.shapes import (
     LONE_DATELINE,
     PARAGRAPH_WORDS,
@@ -179,26 +180,26 @@ def clean_blocks(
     title: str | None = None,
     lines: Sequence[int] | None = None,
     page_starts: Iterable[int] = (),
-    repeated: frozenset[str] = frozenset(),
+    learned: Container[str] = NOTHING_LEARNED,
 ) -> Cleaned:
     """Clean a page given as text blocks.
 
     With ``title`` (the HTML path, where the headline is known), ``blocks`` are the body only.
     Without it, ``blocks`` are a whole-page dump and the header is found by its layout.
     ``page_starts`` are the indexes of ``blocks`` where a further page of the article begins:
-    each page's after-body zone ends with its page. ``repeated``: lines the site prints on many
-    of its pages (``cleaners.repetition``), dropped as "repeated-line".
+    each page's after-body zone ends with its page. ``learned``: the site's chrome learned from
+    its other articles (``cleaners.repetition``), dropped as "repeated-line".
     """
     profile = get_profile(site)
     page = _Page.of(blocks, lines, page_starts)
-    fams = Families(page.texts, classifier_for(profile.name))
+    fams = Families(page.texts, classifier_for(profile.name), learned)
     if title is None:
         headline_parts, header_end, roles = find_header(page.texts, fams, profile)
         headline = " ".join(page.texts[i] for i in headline_parts)
     else:
         headline_parts, header_end, roles = (), -1, {}
         headline = normalize_block(title)
-    decisions, body = _decide(page, fams, headline, (headline_parts, header_end), roles, repeated)
+    decisions, body = _decide(page, fams, headline, (headline_parts, header_end), roles)
     _drop_headline_runs(decisions, body, profile.lone_related_headlines)
     _drop_trailing_tags(decisions, body)
     _drop_cut_chrome(decisions, body)
@@ -254,7 +255,6 @@ def _decide(
     headline: str,
     header: tuple[tuple[int, ...], int],
     roles: dict[int, str],
-    repeated: frozenset[str],
 ) -> tuple[list[Decision], list[str]]:
     """Every block's decision, in order, and the body blocks kept."""
     texts, numbers = page.texts, page.numbers
@@ -281,8 +281,6 @@ def _decide(
             in_tail, tail_opener = fam.ends_body and bool(body), fam.name
         elif i in echoed or (not body and _between_chrome(i, texts, fams)):
             decision = Decision(numbers[i], text, False, "caption")
-        elif text in repeated:
-            decision = Decision(numbers[i], text, False, "repeated-line")
         elif text in (previous, headline):
             # A block printed twice in a row, or the headline again (as a photo's caption).
             decision = Decision(numbers[i], text, False, "repeat")
@@ -357,7 +355,7 @@ def clean(
     site: str | None = None,
     *,
     url: str | None = None,
-    repeated: frozenset[str] = frozenset(),
+    learned: Container[str] = NOTHING_LEARNED,
 ) -> Cleaned:
     """Clean one page's text dump; ``site`` is detected from ``url`` or the text when omitted.
 
@@ -376,4 +374,4 @@ def clean(
             if line.strip()
         )
         return Cleaned("", "", (), name, decisions)
-    return clean_blocks(lines, name, lines=range(1, len(lines) + 1), repeated=repeated)
+    return clean_blocks(lines, name, lines=range(1, len(lines) + 1), learned=learned)

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleaners.repetition import LearnedChrome
+from corpus.chrome import learned_chrome
+
 MANIFEST = "manifest.jsonl"
 STATE = "corpus.sqlite"
 EXTREMES = 10
@@ -123,6 +126,20 @@ def read_runs(corpus: Path) -> list[dict[str, Any]]:
         }
         for r, k, st, fi, n, fo, re in rows
     ]
+
+
+def read_learned(corpus: Path) -> dict[str, LearnedChrome]:
+    """What the corpus state has learned of each site's chrome (``corpus.chrome``)."""
+    state = corpus / STATE
+    if not state.is_file():
+        return {}
+    db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
+    try:
+        return learned_chrome(db)
+    except sqlite3.OperationalError:  # a corpus from before chrome was learned
+        return {}
+    finally:
+        db.close()
 
 
 def _pyplot() -> Any:
@@ -242,6 +259,8 @@ th {{ background: #eee; }} figure {{ margin: 1em 0; }} svg {{ max-width: 100%; h
 <h2>Totals</h2>{_totals_table(s, runs)}
 <h2>Plots</h2>{"".join(f'<figure class="plot">{p}</figure>' for p in plots)}
 <h2>Runs</h2>{_runs_table(runs) if runs else "<p>No runs recorded in the corpus state.</p>"}
+<h2>Chrome learned per site (lines repeated across articles, taken out)</h2>
+{_learned_table(read_learned(corpus))}
 <h2>Top sections and authors per site</h2>
 {_top_table(s)}
 <h2>The largest duplicate groups</h2>{_groups_table(s, base)}
@@ -281,6 +300,17 @@ def _runs_table(runs: list[dict[str, Any]]) -> str:
         for r in runs
     ]
     return _table(["run", "kind", "finished", "new", "folded", "not written"], rows, "runs")
+
+
+def _learned_table(learned: dict[str, LearnedChrome]) -> str:
+    rows = [
+        [html.escape(site), str(articles), html.escape(line)]
+        for site, chrome in sorted(learned.items())
+        for line, articles in chrome.top
+    ]
+    if not rows:
+        return "<p>Nothing learned yet: no line recurred across enough articles.</p>"
+    return _table(["site", "articles", "line (an example of its shape)"], rows, "learned")
 
 
 def _top_table(s: Summary) -> str:

@@ -27,6 +27,8 @@ from typing import IO, Any
 from articles.record import Article, manifest_row
 from cleaners.format import corpus_file_name
 from corpus.atomic import write_atomic_chunks, write_atomic_lines, write_atomic_many
+from corpus.chrome import SCHEMA as CHROME_SCHEMA
+from corpus.chrome import learn, strip_staged
 from corpus.dedup import Candidate, Deduplicator, Group, sha256_text, signature
 
 logger = logging.getLogger(__name__)
@@ -190,7 +192,7 @@ class CorpusStore:
         # WAL with NORMAL sync: a commit survives a crash of this process (what resuming needs);
         # the files themselves are fsynced before the state records them as written.
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        self.db.executescript(_SCHEMA + CHROME_SCHEMA)
 
     def close(self) -> None:
         self.db.close()
@@ -245,6 +247,9 @@ class CorpusStore:
         is held in memory (keys, hashes, signatures, dates, URLs); a
         document's full record is read when it is written.
         """
+        # Learn, then write: what the site repeats across the run's articles goes first.
+        for replaced in strip_staged(self.db, learn(self.db)):
+            text_ahead(self.folder, replaced).unlink(missing_ok=True)
         dedup, first_new = self._candidates(discovered or {})
         staged = len(dedup.members) - first_new
         groups = dedup.groups(new=range(first_new, len(dedup.members))) if staged else []

@@ -110,3 +110,30 @@ def test_a_listing_page_is_written_as_an_empty_document(tmp_path: Path, outdir: 
     assert (outdir / "topik.txt").read_bytes() == b""
     assert "topik.txt: a listing page: an empty document" in result.stderr
     assert "0 cleaned, 1 listing pages (empty), 0 failed" in result.stderr
+
+
+def test_a_folder_of_one_sites_dumps_teaches_its_chrome(tmp_path: Path, outdir: Path) -> None:
+    """A prompt the site prints under articles of different series: learned from the folder,
+    listed by --explain with the number of articles, dropped from every document."""
+    prompt = "Dapatkan kabar terbaru dan wawasan pilihan langsung di kotak surel kamu setiap pagi."
+    titles = ["Harga Cabai Turun Jelang Panen", "Kereta Cepat Tambah Jadwal Libur",
+              "Gempa Guncang Pesisir Selatan Jawa"]  # fmt: skip
+    bodies = ["Para petani cabai di lereng gunung mengeluhkan harga yang turun sejak pekan lalu.",
+              "Operator kereta menambah enam perjalanan setiap hari selama musim libur sekolah.",
+              "Warga pesisir berlarian keluar rumah ketika guncangan terasa pada Selasa pagi."]  # fmt: skip
+    src = tmp_path / "dumps"
+    src.mkdir()
+    for n, (title, body) in enumerate(zip(titles, bodies, strict=True)):
+        dump = [
+            title,
+            "Kompas.com - 14/03/2023, 09:15 WIB",
+            f"JAKARTA, KOMPAS.com - {body}",
+            prompt,
+        ]
+        (src / f"{n}.txt").write_text("\n".join(dump) + "\n", encoding="utf-8")
+    result = run_scrapy("clean", src, "-o", outdir, "--site", "kompas", "--explain")
+    assert result.returncode == 0, result.stderr
+    assert "== learned from the kompas pages given: 1 line shapes" in result.stdout
+    assert f"      3 articles  {prompt}" in result.stdout
+    for n in range(3):
+        assert prompt not in (outdir / f"{n}.txt").read_text(encoding="utf-8")

@@ -378,31 +378,3 @@ def test_a_few_words_between_chrome_before_the_body_are_chrome() -> None:
     result = clean_blocks(blocks, "tribun", title=TITLE)
     assert result.body == (blocks[3], blocks[5], blocks[7])
     assert result.decisions[1].family == "caption"
-
-
-def test_lines_a_site_prints_on_many_pages_are_learned_and_dropped() -> None:
-    from cleaners import clean
-    from cleaners.repetition import LineCounts
-
-    menu = ["Beranda", "Nasional", "Olahraga Hari Ini"]
-    pages = [
-        "\n".join(
-            [
-                *menu,
-                f"Judul Berita Nomor {n}",
-                f"JAKARTA, KOMPAS.com - Paragraf berita nomor {n} yang panjang dan diakhiri titik.",
-                "Kalimat yang sama di setiap halaman ini tetap isi artikel karena diakhiri titik.",
-            ]
-        )
-        for n in range(4)
-    ]
-    counts = LineCounts()
-    for page in pages:
-        counts.add(page.splitlines())
-    repeated = counts.repeated()
-    assert set(menu) <= repeated  # short lines on every page: the site's chrome
-    assert not any("Kalimat yang sama" in line for line in repeated)  # sentences never count
-    assert not any(line.startswith("Judul") for line in repeated)
-    result = clean(pages[0] + "\nOlahraga Hari Ini", "kompas", repeated=repeated)
-    assert "Olahraga Hari Ini" not in result.text
-    assert any(d.family == "repeated-line" for d in result.decisions)

@@ -13,7 +13,7 @@ from scrapy.exceptions import UsageError
 
 from cleaners import SITE_NAMES, Cleaned, clean, detect_site
 from cleaners.decode import UndecodableError, decode_text
-from cleaners.repetition import LineCounts
+from cleaners.repetition import NOTHING_LEARNED, ChromeMemory, LearnedChrome
 from corpus.atomic import write_atomic
 
 
@@ -107,7 +107,9 @@ class Command(ScrapyCommand):
         for message in errors:
             print(f"clean: error: {message}", file=sys.stderr)
         written: set[str] = set()
-        self.repeated = _repeated_lines(files, opts.site)
+        self.learned = _learned_chrome(files, opts.site)
+        if opts.explain:
+            _explain_learned(self.learned)
         outcomes = Counter(self._clean_one(path, outdir, opts, written) for path in files)
         failed = outcomes["failed"] + len(errors)
         listings = outcomes["listing"]
@@ -131,8 +133,8 @@ class Command(ScrapyCommand):
         for note in decoded.notes:
             print(f"clean: warning: {path}: {note}", file=sys.stderr)
         site = None if opts.site == "auto" else opts.site
-        repeated = self.repeated.get(site or detect_site(decoded.text), frozenset())
-        result = clean(decoded.text, site, repeated=repeated)
+        learned = self.learned.get(site or detect_site(decoded.text), NOTHING_LEARNED)
+        result = clean(decoded.text, site, learned=learned)
         if opts.explain:
             try:
                 _explain(path, decoded.text, result)
@@ -152,18 +154,30 @@ class Command(ScrapyCommand):
         return "listing" if result.listing else "cleaned"
 
 
-def _repeated_lines(files: list[Path], site_option: str) -> dict[str, frozenset[str]]:
-    """The lines each site prints on many of the pages given (``cleaners.repetition``): a
-    first pass over every file, so a folder of one site's dumps teaches its chrome."""
-    counts: dict[str, LineCounts] = {}
+def _learned_chrome(files: list[Path], site_option: str) -> dict[str, LearnedChrome]:
+    """What each site repeats across the articles given (``cleaners.repetition``): a first
+    pass cleans every file and counts what it kept, so a folder of one site's dumps teaches
+    its chrome to the second."""
+    memory = ChromeMemory()
     for path in files:
         try:
             text = decode_text(path.read_bytes()).text
         except (UndecodableError, OSError):
             continue  # said once, when the file is cleaned
         site = detect_site(text) if site_option == "auto" else site_option
-        counts.setdefault(site, LineCounts()).add(text.splitlines())
-    return {site: c.repeated() for site, c in counts.items()}
+        first = clean(text, site)
+        memory.add(site, first.title, [first.title, *first.body])
+    return {site: memory.learned(site) for site in memory.sites}
+
+
+def _explain_learned(learned: dict[str, LearnedChrome]) -> None:
+    """What each site's pages taught: the commonest learned lines, with their articles."""
+    for site, chrome in sorted(learned.items()):
+        if not chrome:
+            continue
+        print(f"== learned from the {site} pages given: {len(chrome.keys)} line shapes")
+        for line, articles in chrome.top:
+            print(f"   {articles:4} articles  {line}")
 
 
 def _failed(message: str) -> str:
