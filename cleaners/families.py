@@ -87,6 +87,21 @@ MORE_LINK = Family(
     max_words=12,
 )
 
+# A short line that points the reader elsewhere, however it is worded: it ends on "here" ("...
+# selengkapnya bisa dibaca di sini.", "Baca di sini.", "[di sini]", "di tautan ini"), or on "the
+# story below" after saying it is the full story ("Simak ... selengkapnya dalam berita berikut:").
+POINTER = Family(
+    "related-link",
+    (
+        r"^(?=.*\b(?:baca|dibaca|simak|disimak|klik|lihat|cek|selengkapnya|lengkapnya)\b).*"
+        r"\b(?:di|ke|dalam|pada|melalui|lewat) \[?(?:sini|tautan(?: ini| berikut)?|link(?: ini| "
+        r"berikut)?)\]?\W*$",
+        r"\b(?:selengkapnya|lengkapnya|lengkap)\b.{0,60}\b(?:berita|artikel|tautan|link) "
+        r"berikut\W*$",
+    ),
+    max_words=16,
+)
+
 SYNDICATION = Family(
     "syndication",
     (
@@ -117,6 +132,20 @@ PROMOTION = Family(
         r"https?://(?:kmp\.im|bit\.ly|s\.id|t\.me|wa\.me)/",
         r"^(?:baca|buka|lanjut(?:kan)? (?:baca|membaca)) di (?:app|aplikasi)\b",
     ),
+)
+
+# Sign-up and contest boxes: a newsletter ("... di email kamu.", "Daftarkan email"), a contest
+# for comments ("Tulis komentarmu dengan tagar ... menangkan ..."), completing an account
+# ("Segera lengkapi data dirimu ...").
+SIGN_UP = Family(
+    "promotion",
+    (
+        r"^(?:daftar(?:kan)?|masukkan|isi|tulis)\b.{0,20}\b(?:e-?mail|surel)\W*$",
+        r"\b(?:di|ke) (?:e-?mail|surel|inbox|kotak masuk) (?:kamu|anda)\W*$",
+        r"^tulis komentar\w*\b.{0,80}\b(?:tagar|menangkan|hadiah|voucher)",
+        r"\blengkapi (?:data diri|profil|akun)\w*\b",
+    ),
+    max_words=30,
 )
 
 # Short calls to read or follow the site elsewhere, in any order of words ("Baca berita X.com
@@ -243,6 +272,10 @@ METADATA = Family(
         r"^(?:laporan|reporter) (?:wartawan|reporter|koresponden|kontributor)\b",
         r"^(?:oleh|by)\s*:\s*\S",
         r"^sumber\s*:?\s*(?:\S+\s?){1,5}$",
+        # ... or a source and, in brackets, its reporters ("Sumber: KOMPAS.com (A, B, C)")
+        r"^sumber\s*:\s*\S+\s*\([^()]{2,200}\)$",
+        # A byline and its editor on one line, with or without colons ("Penulis X | Editor: Y")
+        r"^(?:penulis|reporter)\b[^|]{1,60}\|\s*editor\b",
         # Role labels that follow no colon or sit in a list ("Tim Redaksi", "Video Production: X").
         r"^(?:tim redaksi|tim editorial|editor(?:ial)? team)$",
         r"^(?:video production|produksi video|videografer|grafis|desain grafis|infografis|"
@@ -450,12 +483,14 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     SYNDICATION,
     RELATED_LINK,
     MORE_LINK,
+    POINTER,
     SOURCED_HEADLINE,
     CHANNEL_VIDEO,
     SOCIAL_EMBED,
     PRAYER_TIMES,
     PROMOTION,
     PLATFORM_PROMOTION,
+    SIGN_UP,
     PAGINATION,
     RELATED_LIST,
     COPYRIGHT,

@@ -227,13 +227,22 @@ class Classifier:
 
 
 # A photo widget prints the caption, the credit glued to it, then the caption again ("Warga
-# mengungsi. KOMPAS.com/NAMAWarga mengungsi."): a block that repeats its own opening.
+# mengungsi. KOMPAS.com/NAMAWarga mengungsi.", "Sniper.Thinkstock Sniper."): a block that
+# repeats its own opening, or that ends as it begins with no more than a credit between.
 _DOUBLED_CAPTION = CompiledFamily("caption", re.compile(r"(?!)"), None, False)
 _DOUBLED_PREFIX = 40
+_ECHO_MIN = 6
+_CREDIT_MAX = 40
 
 
 def _is_doubled(text: str) -> bool:
-    return len(text) >= 2 * _DOUBLED_PREFIX and text.find(text[:_DOUBLED_PREFIX], 20) != -1
+    if len(text) >= 2 * _DOUBLED_PREFIX and text.find(text[:_DOUBLED_PREFIX], 20) != -1:
+        return True
+    half = (len(text) - 1) // 2
+    return any(
+        text.endswith(" " + text[:size]) and len(text) - 2 * size <= _CREDIT_MAX
+        for size in range(half, _ECHO_MIN - 1, -1)
+    )
 
 
 def family_name(family: CompiledFamily | None) -> str | None:

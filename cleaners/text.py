@@ -89,7 +89,9 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str], lone: bool =
     """
     kept = [pos for pos, d in enumerate(decisions) if d.keep and d.family == "body"]
     run: list[int] = []
-    dropped: set[int] = set()
+    # A bullet before another story's long Title Case headline is a link list's (an article's
+    # own list items are sentences, or short).
+    dropped = {pos for pos in kept if _bulleted_headline(decisions[pos].text)}
     for at, pos in enumerate([*kept, -1]):
         if pos >= 0 and is_related_headline(decisions[pos].text):
             run.append(pos)
@@ -104,6 +106,14 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str], lone: bool =
         decisions[pos] = Decision(d.line, d.text, False, "related-link")
     # The body is what the decisions keep (a same text kept elsewhere stays).
     body[:] = [d.text for d in decisions if d.keep and d.family == "body"]
+
+
+_BULLET = re.compile(r"^[•·▪►]\s*")
+
+
+def _bulleted_headline(text: str) -> bool:
+    bullet = _BULLET.match(text)
+    return bool(bullet) and is_lone_related_headline(text[bullet.end() :])
 
 
 def _lone_headline(decisions: list[Decision], kept: list[int], at: int) -> bool:
@@ -281,8 +291,9 @@ def _decide(
             in_tail, tail_opener = fam.ends_body and bool(body), fam.name
         elif i in echoed or (not body and _between_chrome(i, texts, fams)):
             decision = Decision(numbers[i], text, False, "caption")
-        elif text in (previous, headline):
-            # A block printed twice in a row, or the headline again (as a photo's caption).
+        elif text == previous or _echoes_headline(text, headline):
+            # A block printed twice in a row, or the headline again (a photo's caption or alt
+            # text, with a widget's word or the site's name around it).
             decision = Decision(numbers[i], text, False, "repeat")
         else:
             decision = Decision(numbers[i], text, True, "body")
@@ -290,6 +301,16 @@ def _decide(
         previous = text
         decisions.append(decision)
     return decisions, body
+
+
+_HEADLINE_ECHO_EXTRA = 4
+
+
+def _echoes_headline(text: str, headline: str) -> bool:
+    """The block is the headline, or holds it whole with a few words around it."""
+    if not headline or headline not in text:
+        return False
+    return words(text) - words(headline) <= _HEADLINE_ECHO_EXTRA
 
 
 # Headings of a box of other stories ("Berita Populer", "Berita Rekomendasi"): the body ends
@@ -320,13 +341,31 @@ _BETWEEN_CHROME_WORDS = 8
 
 def _echoed_captions(texts: Sequence[str], fams: Families) -> set[int]:
     """A caption printed on both sides of a photo widget ("Caption / zoom-in-whitePerbesar /
-    Caption") is known by the echo, whatever its wording."""
-    return {
+    Caption"), or twice in a row with one copy cut or credited ("Caption" then "Caption
+    (source)"), is known by the echo, whatever its wording."""
+    both_sides = {
         j
         for i in range(len(texts) - 2)
         if texts[i] == texts[i + 2] and fams[i + 1] is not None and fams[i] is None
         for j in (i, i + 2)
     }
+    in_a_row = {
+        j
+        for i in range(len(texts) - 1)
+        if _one_opens_the_other(texts[i], texts[i + 1])
+        for j in (i, i + 1)
+    }
+    return both_sides | in_a_row
+
+
+_ECHO_CHARS = 20
+
+
+def _one_opens_the_other(first: str, second: str) -> bool:
+    """Two different blocks, the shorter the start of the longer (an image's alt text and its
+    caption; a caption cut and whole); no sentence is repeated so in running text."""
+    short, long = sorted((first.rstrip(" ,."), second.rstrip(" ,.")), key=len)
+    return len(short) >= _ECHO_CHARS and short != long and long.startswith(short)
 
 
 # A stamp the tool that saved a dump wrote before the page's first line: not the page's.

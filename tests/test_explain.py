@@ -30,9 +30,7 @@ def test_explain_a_saved_page_names_the_selectors_and_families(tmp_path: Path) -
     assert "site: kompas; read by: layout read-2017" in out
     assert "Scrapy" not in result.stderr  # the explanation is the output
     # Markup chrome, named by the selector that removed it, in page order.
-    assert any(
-        "drop  related-link" in line and "Baca juga:" in line for line in out.splitlines()
-    )
+    assert any("drop  related-link" in line and "Baca juga:" in line for line in out.splitlines())
     assert any("drop  selector .ads-on-body" in line for line in out.splitlines())
     # Text chrome, named by its family; the body kept.
     assert any(line.startswith("  drop  promotion") for line in out.splitlines())

@@ -21,6 +21,19 @@ def _family(line: str, site: str = "generic") -> str:
 
 
 DROPPED = [
+    # pointers elsewhere, however worded (after real round-ups' lines)
+    ("related-link", "kompas", "Berita lengkapnya bisa dibaca di sini."),
+    ("related-link", "kompas", "Ulasan selengkapnya dapat Anda simak [di sini]."),
+    ("related-link", "kompas", "Bagaimana akhir ceritanya? Baca di tautan ini."),
+    ("related-link", "generic", "Simak penjelasan lengkapnya dalam artikel berikut:"),
+    # sign-up and contest boxes (after real ones)
+    ("promotion", "kompas", "Dapatkan berita pilihan setiap pagi di email kamu."),
+    ("promotion", "kompas", "Daftarkan e-mail"),
+    ("promotion", "kompas", "Tulis komentarmu di kolom komentar dan menangkan voucher belanja!"),
+    ("promotion", "kompas", "Segera lengkapi data dirimu untuk ikut program ini."),
+    # credit lines in other shapes (after real ones)
+    ("metadata", "kompas", "Sumber: KOMPAS.com (Nama Satu, Nama Dua, Nama Tiga)"),
+    ("metadata", "tribun", "Penulis Nama Penulis | Editor: Nama Editor"),
     # membership, paywall and login prompts
     ("membership", "kompas", "Gabung Kompas.com+ sekarang dan nikmati berita tanpa iklan"),
     ("membership", "generic", "Login untuk membaca artikel premium ini"),
@@ -220,6 +233,8 @@ def test_chrome_line_is_dropped_by_its_family(family: str, site: str, line: str)
 
 KEPT = [
     # Article text that shares words with chrome families and must stay.
+    "Saya lahir dan besar di sini, dan saya tidak akan pindah ke mana-mana.",
+    "Warga diminta menulis alamat email mereka pada formulir pendaftaran bantuan.",
     "Sumber di kepolisian menyebutkan pelaku sudah ditangkap di rumahnya pada Selasa malam.",
     "Baca tulis menjadi kemampuan dasar yang harus dikuasai siswa sekolah dasar, kata Menteri.",
     "Iklan rokok di televisi dilarang sejak tahun lalu, tetapi pelanggaran masih ditemukan.",

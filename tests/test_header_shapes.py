@@ -64,3 +64,38 @@ def test_a_dateline_alone_on_its_line_opens_the_paragraph_under_it() -> None:
 def test_a_stamp_before_the_first_line_is_not_the_page() -> None:
     dump = "\n".join([f" date 2023-05 {BODY[0]}", BODY[1]])
     assert clean(dump, "kompas").text.startswith(BODY[0])
+
+
+BEFORE = "Paragraf pembuka artikel ini berisi kalimat yang cukup panjang untuk dianggap isi."
+AFTER = "Paragraf penutup artikel ini juga berisi kalimat lengkap yang diakhiri dengan titik."
+
+
+def families(*blocks: str, site: str = "tribun", title: str = "Judul") -> list[str]:
+    from cleaners import clean_blocks
+
+    return [d.family for d in clean_blocks([BEFORE, *blocks, AFTER], site, title=title).decisions]
+
+
+def test_a_bulleted_headline_is_a_link_and_a_bulleted_item_of_the_article_stays() -> None:
+    link = "• Kisah Pedagang Bakso Keliling Naik Haji Setelah Menabung Selama Dua Puluh Tahun"
+    assert families(link) == ["body", "related-link", "body"]
+    assert families("• Pukul 17.00 WIB/TMA 40 Cm/Gerimis (Siaga 4)")[1] == "body"
+    assert families("• Warga diminta mengungsi ke balai desa terdekat.")[1] == "body"
+
+
+def test_a_caption_printed_twice_is_known_by_its_echo() -> None:
+    # An image's alt text, then the caption with its source; a caption cut, then whole.
+    assert families(
+        "Dua Menteri Bertemu di Istana", "Dua Menteri Bertemu di Istana (setkab.go.id)"
+    )[1:3] == ["caption", "caption"]
+    assert families(
+        "Petugas memeriksa tanggul yang jebol di Desa Sukamaju, Senin (3/3/2025).",
+        "Petugas memeriksa tanggul yang jebol di Desa Sukamaju,",
+    )[1:3] == ["caption", "caption"]
+    assert families("Jembatan.Dokumentasi Jembatan.", site="kompas")[1] == "caption"
+
+
+def test_the_headline_again_with_a_word_around_it_is_a_repeat() -> None:
+    title = "Banjir Rendam Ratusan Rumah di Semarang"
+    assert families(f"zoom-in {title}", title=title)[1] == "repeat"
+    assert families(f"{title} - Tribunjateng.com", title=title)[1] == "repeat"
