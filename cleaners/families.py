@@ -29,21 +29,9 @@ _PHOTO_SOURCES = (
 MEMBERSHIP = Family(
     "membership",
     (
-        r"baca berita tanpa iklan",
-        r"gabung\s+\S+\+",
         r"^(?:login|log in|masuk|daftar|sign in|sign up|register)\b.*\b(?:akun|pengalaman|"
         r"mengakses|membaca|berlangganan|member|premium|gratis)\b",
         r"^(?:ayo |yuk )?(?:berlangganan|langganan|subscribe)\b",
-        # (floating patterns start with a literal, so the regex engine can skip ahead fast)
-        *(
-            rf"{noun} (?:ini )?(?:premium|eksklusif|khusus) (?:untuk|bagi) "
-            r"(?:pelanggan|member|anggota|pembaca)"
-            for noun in ("konten", "artikel", "berita")
-        ),
-        r"^sudah (?:berlangganan|punya akun|menjadi (?:member|anggota))",
-        r"^(?:upgrade|beli) (?:ke )?(?:premium|paket|langganan)",
-        r"^(?:nikmati|dapatkan) (?:akses|pengalaman|berita) (?:tanpa batas|tanpa iklan|penuh|"
-        r"premium|eksklusif)",
     ),
     max_words=30,
 )
@@ -54,9 +42,6 @@ ADVERTISEMENT = Family(
         r"^(?:advertisement|advertisment|iklan|ads?|sponsored|sponsor|promoted|"
         r"konten (?:ber)?sponsor)$",
         r"^\[?\s*(?:close|tutup|hide|skip|lewati)\s*(?:ads?|iklan)\s*\]?$",
-        r"^scroll (?:to|untuk|ke bawah untuk) (?:continue|resume|lanjut|melanjutkan)",
-        r"^(?:artikel|konten|berita) (?:berlanjut|dilanjutkan) (?:setelah|di bawah) (?:iklan|ini)",
-        r"^lanjut(?:kan)? (?:baca|membaca)(?: artikel)?$",
     ),
     max_words=10,
 )
@@ -68,8 +53,6 @@ RELATED_LINK = Family(
         r"^(?:baca|lihat) (?:selengkapnya|(?:artikel|berita) (?:terkait|lainnya|selengkapnya))\b"
         r"(?=.*[:\w])",
         r"^(?:berita|artikel) terkait\s*:",
-        r"^(?:klik|ketuk) (?:untuk|di sini untuk) (?:baca|membaca)",
-        r"^(?:baca|simak) (?:berita|artikel) (?:lain|menarik) ",
         # "Baca: ...", "(Baca: ...)", "Simak: ...": the label alone before another headline.
         r"^\(?(?:baca|lihat|simak|tonton)(?: juga| pula)?\s*:",
     ),
@@ -118,17 +101,11 @@ PROMOTION = Family(
     (
         r"whatsapp channel",
         r"saluran whatsapp",
-        r"channel whatsapp",
         r"^(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
         r"telegram|google news|instagram|tiktok|youtube|twitter|facebook|newsletter|notifikasi)\b",
-        r"^simak breaking news",
         r"^(?:download|unduh|install|pasang) (?:aplikasi|app)",
         r"^ikuti (?:kami|kanal|akun|update)\b",
-        r"^(?:anda|kamu) (?:bisa|dapat) menjadi (?:kolumnis|penulis|kontributor)",
-        r"^kriteria \(salah satu\)",
-        r"^(?:kirim|kirimkan) (?:tulisan|artikel|opini|karya) (?:anda|kamu)",
         r"pastikan (?:kamu|anda) sudah (?:install|menginstal|menginstall|memasang)",
-        r"^(?:klik|kunjungi) (?:link|tautan|di sini)\b",
         r"https?://(?:kmp\.im|bit\.ly|s\.id|t\.me|wa\.me)/",
         r"^(?:baca|buka|lanjut(?:kan)? (?:baca|membaca)) di (?:app|aplikasi)\b",
     ),
@@ -156,8 +133,6 @@ PLATFORM_PROMOTION = Family(
         r"^(?:baca|ikuti|simak|dapatkan|update|follow|kunjungi|gabung|bergabung|pantau|cek)\b"
         r".{0,100}(?:di|ke|lewat|via|melalui|dalam) (?:google news|play store|app store|whatsapp|"
         r"telegram|aplikasi|saluran|grup|channel)\b",
-        r"grup (?:whatsapp|telegram)\b",
-        r"channel telegram\b",
         r"^(?:download|unduh) (?:\S+ ){0,4}(?:aplikasi|app)\b",
     ),
     max_words=16,
@@ -191,7 +166,6 @@ PAGINATION = Family(
     (
         r"^halaman\s*:?$",
         r"^halaman\s*:?\s*\d+(?:\s*(?:/|dari)\s*\d+)?$",
-        r"^halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya|next)?$",
         r"^(?:halaman|page) (?:selanjutnya|berikutnya|sebelumnya)\b",
         r"^(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous|«|»)$",
         r"^(?:tampilkan|lihat|baca) (?:semua|seluruh)(?: halaman| isi| artikel)?$",
@@ -212,9 +186,6 @@ RELATED_LIST = Family(
         r"^(?:rekomendasi|pilihan|bacaan) (?:untuk|buat) (?:anda|kamu)$",
         r"^(?:baca|lihat|berita|artikel) (?:lainnya|selengkapnya|lain)$",
         r"^(?:tag|tags|topik|topic|kata kunci|label)\s*:?$",
-        r"^(?:lainnya dari|lebih banyak dari|more from) .{1,40}$",
-        r"^(?:most popular|most read|latest news|related(?: articles| news)?|"
-        r"recommended(?: for you)?)$",
         r"^live (?:update|updates|report|blog|streaming)$",
     ),
     max_words=6,
@@ -226,7 +197,6 @@ COPYRIGHT = Family(
     (
         r"^(?:©|\(c\)|copyright|hak cipta)",
         r"all rights? reserved\b",
-        r"a subsidiary of\b",
         r"^(?:tentang kami|redaksi|pedoman media siber|kebijakan privasi|"
         r"syarat (?:dan|&) ketentuan|kontak(?: kami)?|karir|info iklan|disclaimer|privacy policy)$",
         # The © sign anywhere in a short line, also as mojibake (UTF-8 read as TIS-620 or Latin-1).
@@ -234,9 +204,6 @@ COPYRIGHT = Family(
         "ยฉ",
         r"pedoman media siber\b.*\b(?:redaksi|privasi|privacy|kontak|contact)\b",
         r"privacy policy\b.*\b(?:contact|kontak|terms|syarat)\b",
-        r"kebijakan privasi\b.*\b(?:contact|kontak|terms|syarat)\b",
-        r"^isi komentar (?:\S+ ){0,3}(?:tanggung ?jawab|diatur)",
-        r"^version \d+(?:\.\d+){1,3}$",
     ),
     max_words=25,
     ends_body=True,
@@ -280,14 +247,10 @@ METADATA = Family(
         r"^(?:tim redaksi|tim editorial|editor(?:ial)? team)$",
         r"^(?:video production|produksi video|videografer|grafis|desain grafis|infografis|"
         r"ilustrator|penata letak)\s*:",
-        r"^ringkasan(?: berita)?\s*:?$",
         # Reading time and view counts ("waktu baca 2 menit", "Dibaca 1.204 kali").
         r"^(?:waktu baca|baca dalam|lama baca)\s*\d+\s*(?:menit|min)",
-        r"^\d+\s*(?:menit|min) (?:baca|membaca|read)\b",
         r"^(?:dibaca|dilihat)\s*[\d.,]+\s*kali$",
         # User-story boxes: the label and the disclaimer under the account's name.
-        r"^konten (?:dari|oleh) (?:pengguna|pembaca|mitra)$",
-        r"^konten (?:media partner|partner|mitra|spesial mitra|kerja sama|kerjasama|sponsor)$",
         r"tidak mewakili pandangan (?:dari )?redaksi",
     ),
     max_words=25,
@@ -310,9 +273,9 @@ PHOTO_CREDIT = Family(
         # Possessive repeats: a paragraph that starts like a credit fails fast, no backtracking.
         r"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+ ?/ ?"
         r"[\w&'’-]+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+\)?$",
+        r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
-        r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
         # A host name alone or with the photographer ("Tribunnews.com", "kompas.com",
         # "banjarmasinpost.co.id/muhammad rahmadi", "Kolase TribunMadura.com").
         r"^(?:Kolase|KOLASE|Kolase foto|Dok\.?|Foto)?[ /]*[A-Za-z][\w-]*(?:\.[a-zA-Z]{2,3}){1,2}"
@@ -333,8 +296,7 @@ CAPTION = Family(
     "caption",
     (
         # kumparan style: the caption ends with "Foto: <credit>".
-        *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Foto", "FOTO", "Sumber foto")),
-        *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Dok", "DOK", "Dokumentasi")),
+        *(rf"{label}\s*:\s*[^.!?:]{{1,80}}$" for label in ("Foto", "FOTO", "Dok")),
     ),
     ignore_case=False,
 )
@@ -382,8 +344,6 @@ MARKUP = Family(
     (
         r":(?:quality|format|focal|fill|resize)\(",
         r"^!\[[^\]]*\]\(",
-        r"^(?:https?://|www\.)\S+$",
-        r"^<[a-z]+[^>]*>$",
     ),
 )
 
@@ -404,7 +364,6 @@ ERROR_DUMP = Family(
     (
         r"^a php error was encountered$",
         r"^(?:severity|message|filename|line number)\s*:\s*\S",
-        r"^(?:warning|notice|fatal error|deprecated|parse error)\s*:.*\b(?:on line \d+|\.php\b)",
     ),
     max_words=25,
 )
@@ -412,7 +371,7 @@ ERROR_DUMP = Family(
 # Breadcrumbs ("Home » News » Politik").
 BREADCRUMB = Family(
     "navigation",
-    (" » ", " › "),
+    (" » ",),
     max_words=12,
 )
 

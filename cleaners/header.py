@@ -146,18 +146,12 @@ def _headline_parts(headline: int, texts: Sequence[str], roles: dict[int, str]) 
     """The headline's lines: the one picked, and the lines right above or below it that
     continue it (each headline-sized; taken from the roles they were given)."""
     first = last = headline
-    while (
-        first - 1 in roles
-        and roles[first - 1] in _HEADLINE_NEIGHBOURS
-        and is_headline_like(texts[first - 1])
-        and (_CONTINUES.match(texts[first]) or _OPEN_END.search(texts[first - 1]))
+    while _part(first - 1, texts, roles) and (
+        _CONTINUES.match(texts[first]) or _OPEN_END.search(texts[first - 1])
     ):
         first -= 1
-    while (
-        last + 1 in roles
-        and roles[last + 1] in _HEADLINE_NEIGHBOURS
-        and is_headline_like(texts[last + 1])
-        and (_CONTINUES.match(texts[last + 1]) or _OPEN_END.search(texts[last]))
+    while _part(last + 1, texts, roles) and (
+        _CONTINUES.match(texts[last + 1]) or _OPEN_END.search(texts[last])
     ):
         last += 1
     parts = tuple(range(first, last + 1))
@@ -168,6 +162,19 @@ def _headline_parts(headline: int, texts: Sequence[str], roles: dict[int, str]) 
 
 # The roles of plain blocks next to the headline that may be more of it.
 _HEADLINE_NEIGHBOURS = frozenset({"topic-label", "byline", "deck"})
+
+
+def _part(i: int, texts: Sequence[str], roles: dict[int, str]) -> bool:
+    """Block ``i`` may be a part of the headline: a plain block next to it, headline-shaped,
+    of two words or more (a lone word under a headline is an account's or a label's name)."""
+    return (
+        roles.get(i) in _HEADLINE_NEIGHBOURS
+        and is_headline_like(texts[i])
+        and words(texts[i]) >= _PART_WORDS
+    )
+
+
+_PART_WORDS = 2
 
 
 def _widget_item(i: int, texts: Sequence[str], fams: Families) -> bool:

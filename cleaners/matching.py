@@ -18,7 +18,7 @@ from typing import Any
 
 from cleaners.families import SHARED_FAMILIES
 from cleaners.profile import Family
-from cleaners.sites import get_profile
+from cleaners.sites import SITE_NAMES, get_profile
 
 
 @dataclass(frozen=True)
@@ -281,6 +281,20 @@ def _alternation(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     # Tiers, buckets and profiles share many alternations: each is compiled once.
     return re.compile(pattern, flags)
+
+
+def every_pattern() -> list[tuple[str, str, re.Pattern[str], int | None]]:
+    """(owner: "shared" or a site's name, family, compiled pattern, word limit) of every rule,
+    for the audits of their evidence (``benchmarks/rules_audit.py``, the tests)."""
+    owners = [("shared", SHARED_FAMILIES)] + [
+        (name, get_profile(name).families) for name in SITE_NAMES
+    ]
+    return [
+        (owner, family.name, re.compile(p, re.I if family.ignore_case else 0), family.max_words)
+        for owner, families in owners
+        for family in families
+        for p in family.patterns
+    ]
 
 
 @cache

@@ -140,8 +140,12 @@ class ChromeMemory:
         for site, seen in sorted(self.sites.items()):
             for key, record in seen.items():
                 if record.articles >= 2:
-                    yield site, _signed(key), record.articles, "\n".join(record.series), (
-                        record.example
+                    yield (
+                        site,
+                        _signed(key),
+                        record.articles,
+                        "\n".join(record.series),
+                        (record.example),
                     )
 
     def load(self, rows: Iterable[tuple[str, int, int, str, str]]) -> None:

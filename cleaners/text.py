@@ -113,7 +113,7 @@ _BULLET = re.compile(r"^[•·▪►]\s*")
 
 def _bulleted_headline(text: str) -> bool:
     bullet = _BULLET.match(text)
-    return bool(bullet) and is_lone_related_headline(text[bullet.end() :])
+    return bullet is not None and is_lone_related_headline(text[bullet.end() :])
 
 
 def _lone_headline(decisions: list[Decision], kept: list[int], at: int) -> bool:

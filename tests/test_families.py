@@ -38,16 +38,11 @@ DROPPED = [
     ("membership", "kompas", "Gabung Kompas.com+ sekarang dan nikmati berita tanpa iklan"),
     ("membership", "generic", "Login untuk membaca artikel premium ini"),
     ("membership", "generic", "Masuk ke akun Anda untuk mengakses konten ini"),
-    ("membership", "generic", "Konten ini khusus untuk pelanggan"),
     ("membership", "generic", "Berlangganan sekarang, gratis 7 hari pertama"),
-    ("membership", "kumparan", "Baca tanpa iklan dengan kumparanplus"),
-    ("membership", "generic", "Sudah berlangganan? Masuk di sini"),
     # ad markers and ad slots
     ("advertisement", "kumparan", "Advertisement"),
     ("advertisement", "generic", "Iklan"),
-    ("advertisement", "generic", "SCROLL TO CONTINUE WITH CONTENT"),
     ("advertisement", "generic", "Tutup Iklan"),
-    ("advertisement", "generic", "Artikel berlanjut setelah iklan"),
     # another story's headline signed with its newsroom; a TV channel's video title;
     # the prayer-times widget (our own wordings)
     (
@@ -114,7 +109,6 @@ DROPPED = [
     ("share-widget", "generic", "12 Komentar"),
     # pagination
     ("pagination", "tribun", "Halaman 1/4"),
-    ("pagination", "kompas", "Halaman: 1 2 3 Selanjutnya"),
     ("pagination", "generic", "Halaman selanjutnya"),
     ("pagination", "tribun", "Tampilkan Semua"),
     ("pagination", "generic", "1 2 3 4"),
@@ -208,9 +202,6 @@ DROPPED = [
     ("error-dump", "tribun", "Severity: Warning"),
     ("error-dump", "tribun", "Filename: views/read.php"),
     ("navigation", "tribun", "Home » Regional » Jawa Timur"),
-    ("metadata", "kumparan", "Konten Media Partner"),
-    ("promotion", "kompas", "Beri Apresiasi Spesial untuk mendukung jurnalisme Kompas.com"),
-    ("promotion", "kompas", "Dengarkan artikel ini"),
     ("fact-check", "kompas", "HOAKS"),
     ("fact-check", "kompas", "Keliru!"),
     (

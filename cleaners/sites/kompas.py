@@ -15,7 +15,10 @@ KOMPAS = SiteProfile(
         r"kompas\.id",
     ),
     families=(
-        Family("membership", (r"kompas\.?com\+", r"^gabung kompas")),
+        Family(
+            "membership",
+            (r"kompas\.?com\+", r"^gabung kompas", r"baca berita tanpa iklan", r"gabung\s+\S+\+"),
+        ),
         # Fact-check verdict badges above the body ("HOAKS", "Keliru!") and the verdict line.
         Family(
             "fact-check",
@@ -30,14 +33,11 @@ KOMPAS = SiteProfile(
             "promotion",
             (
                 r"^dapatkan update berita pilihan",
-                r"^klik untuk baca\s*:",
                 r"kompascom\+",
-                r"^(?:kompas\.com|kompascom) (?:plus|\+)",
-                # Reader-support and audio prompts of the 2023- layout.
-                r"^(?:beri|berikan|kirim|kirimkan) apresiasi\b",
-                r"^apresiasi spesial\b",
-                r"^terima kasih (?:telah|sudah) (?:membaca|memberi|mendukung)\b",
-                r"^(?:dengarkan|putar) (?:artikel|berita|audio)\b",
+                r"^simak breaking news",
+                # The column's call for writers ("Anda bisa menjadi kolumnis !", "Kriteria ...").
+                r"^(?:anda|kamu) (?:bisa|dapat) menjadi (?:kolumnis|penulis|kontributor)",
+                r"^kriteria \(salah satu\)",
             ),
         ),
     ),

@@ -8,18 +8,17 @@ KUMPARAN = SiteProfile(
     name="kumparan",
     domains=("kumparan.com",),
     newsrooms=("kumparan",),
+    # The app's version under the footer; the label of a reader's story.
+    families=(
+        Family("copyright", (r"^version \d+(?:\.\d+){1,3}$",), max_words=2, ends_body=True),
+        Family("metadata", (r"^konten (?:dari|oleh) (?:pengguna|pembaca|mitra)$",), max_words=4),
+    ),
     text_markers=(
         r"kumparan",
         r"sosmed-[a-z]+-white",  # the share widget's icon names, printed as text
         r"zoom-in-white",
         r"copy-link-circle",
         r"more-vertical",
-    ),
-    families=(
-        Family("membership", (r"kumparan(?:plus|\+)",)),
-        Family("share-widget", (r"^(?:lihat|tulis|beri) (?:reaksi|tanggapan)$",), max_words=4),
-        # Newsroom channel accounts shown as the byline ("kumparanNEWS", "kumparanBISNIS").
-        Family("metadata", (r"^kumparan[a-z]+$",), max_words=1),
     ),
     # The account that published the story is printed under the headline, above the date.
     byline_above_date=True,

@@ -16,7 +16,18 @@ TRIBUN = SiteProfile(
     ),
     families=(
         Family("promotion", (r"^(?:update|dapatkan|baca) berita .{0,60}\btribun\w*\b.{0,40}$",)),
-        Family("metadata", (r"^penulis\s*:.*\|\s*editor\s*:",), max_words=20),
+        Family(
+            "metadata",
+            (r"^penulis\s*:.*\|\s*editor\s*:", r"^ringkasan(?: berita)?\s*:?$"),
+            max_words=20,
+        ),
+        # The network's footer and its comment rules.
+        Family(
+            "copyright",
+            (r"a subsidiary of\b", r"^isi komentar (?:\S+ ){0,3}(?:tanggung ?jawab|diatur)"),
+            max_words=25,
+            ends_body=True,
+        ),
     ),
     # A topic link sits above the headline and a deck sentence under it; the photo credit comes
     # before its caption, both above the body.
