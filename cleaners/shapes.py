@@ -106,9 +106,12 @@ def is_name_line(text: str) -> bool:
 
 
 def is_headline_like(text: str) -> bool:
+    """Headline-sized, no full stop, no dateline, and not a lead-in to what follows (a line
+    ending in a colon introduces a list or a quote: "Berikut lima berita terpopuler ...:")."""
     return (
         words(text) <= HEADLINE_WORDS
         and not ends_full_stop(text)
+        and not text.endswith(":")
         and not STRONG_DATELINE.search(text)
     )
 

@@ -99,3 +99,12 @@ def test_the_headline_again_with_a_word_around_it_is_a_repeat() -> None:
     title = "Banjir Rendam Ratusan Rumah di Semarang"
     assert families(f"zoom-in {title}", title=title)[1] == "repeat"
     assert families(f"{title} - Tribunjateng.com", title=title)[1] == "repeat"
+
+
+def test_a_lead_in_ending_in_a_colon_is_never_the_headline() -> None:
+    """Tribun prints the deck under the headline; a deck that introduces a list ends so."""
+    headline = "Dari Harga Cabai yang Turun hingga Jalan Tol Baru Dibuka untuk Mudik"
+    deck = "Berikut lima berita terpopuler di Jawa Tengah pada Rabu (11/10/2023):"
+    dump = "\n".join(["TOP 5 Jateng", headline, deck, "Penulis: Nama Penulis | Editor: Nama Editor",
+                      f"TRIBUNJATENG.COM - {BODY[1]}"])  # fmt: skip
+    assert clean(dump, "tribun").title == headline
