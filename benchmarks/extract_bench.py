@@ -3,7 +3,7 @@
     python benchmarks/extract_bench.py [--rounds 10] [--shared ../shared]
 
 Page sets: ``demo`` (the whole-article page of every demo article, our own pages) and ``real``
-(the 22 real article pages of ``../shared/real_html`` and ``real_html2``, with their gold texts).
+(the 24 real article pages of ``../shared/real_html*``, with their gold texts).
 Speed, pages per second, best of ``--rounds`` passes, one core:
 
 - ``lxml parse``: ``lxml.html.fromstring`` on the page alone (the floor: extraction parses too);
@@ -56,7 +56,7 @@ def demo_pages() -> list[Page]:
 
 def real_pages(shared: Path) -> list[Page]:
     pages: list[Page] = []
-    for folder in ("real_html", "real_html2"):
+    for folder in ("real_html", "real_html2", "real_html3"):
         manifest = shared / folder / "manifest.json"
         if not manifest.exists():
             continue
@@ -70,6 +70,14 @@ def real_pages(shared: Path) -> list[Page]:
 def ours(page: Page) -> str:
     try:
         return str(extract(page["html"], str(page["url"]))["text"])
+    except ValueError:
+        return ""
+
+
+def without_layout(page: Page) -> str:
+    """As if the site had changed its layout: the layout-free reader and the text stage."""
+    try:
+        return str(extract(page["html"], str(page["url"]), site_layouts=False)["text"])
     except ValueError:
         return ""
 
@@ -97,9 +105,14 @@ def report(name: str, pages: list[Page], rounds: int) -> None:
     rates = {
         "lxml parse": speed(parse_only, pages, rounds),
         "extract": speed(ours, pages, rounds),
+        "no layout": speed(without_layout, pages, rounds),
         "trafilatura": speed(theirs, pages, max(1, rounds // 3)),
     }
-    scores = {"extract": accuracy(ours, pages), "trafilatura": accuracy(theirs, pages)}
+    scores = {
+        "extract": accuracy(ours, pages),
+        "no layout": accuracy(without_layout, pages),
+        "trafilatura": accuracy(theirs, pages),
+    }
     print(f"{name}: {len(pages)} pages, best of {rounds} passes")
     print(f"  {'':12}{'pages/s':>9}{'ROUGE-LSum F1 mean':>20}{'min':>7}")
     for method, rate in rates.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -19,6 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+import cssselect
 import lxml.html
 from lxml.cssselect import CSSSelector, LxmlTranslator
 from lxml.etree import ParserError, XPath, _Element
@@ -146,9 +148,61 @@ def parse_html(html: str | bytes) -> _Element:
 
 
 @cache
-def css(selector: str) -> CSSSelector:
+def css(selector: str) -> Query:
     """A compiled selector: translating CSS to XPath costs more than running it."""
-    return CSSSelector(selector)
+    return Query(selector)
+
+
+class Query:
+    """A CSS selector that answers ``[]`` at once, without searching the tree, on a page that
+    lacks a class or id each of its alternatives requires: most selectors of a registry entry
+    (the other layouts' markers, fallback selectors) name classes the page does not have, and a
+    class test on every element is what a search costs."""
+
+    def __init__(self, selector: str) -> None:
+        self.selector = selector
+        self._search = CSSSelector(selector)
+        self._needs = [_required_names(s.parsed_tree) for s in cssselect.parse(selector)]
+
+    def __call__(self, root: _Element) -> list[_Element]:
+        if all(need and not need <= _page_names(root) for need in self._needs):
+            return []
+        found: list[_Element] = self._search(root)
+        return found
+
+
+def _required_names(node: Any) -> frozenset[str]:
+    """The classes (``.x``) and ids (``#x``) an element matching a parsed selector, or one of
+    its required relatives, must carry; what sits under ``:not``, ``:is`` or ``:has`` is not
+    required and not counted."""
+    names: set[str] = set()
+    while node is not None:
+        if isinstance(node, cssselect.parser.Class):
+            names.add("." + node.class_name)
+        elif isinstance(node, cssselect.parser.Hash):
+            names.add("#" + node.id)
+        elif isinstance(node, cssselect.parser.CombinedSelector):
+            names |= _required_names(node.subselector)
+        node = getattr(node, "selector", None)
+    return frozenset(names)
+
+
+_PAGE_NAMES: weakref.WeakKeyDictionary[_Element, frozenset[str]] = weakref.WeakKeyDictionary()
+_CLASSES = XPath("//@class", smart_strings=False)
+_IDS = XPath("//@id", smart_strings=False)
+
+
+def _page_names(el: _Element) -> frozenset[str]:
+    """Every class and id of the element's document, as it was parsed (elements are removed
+    from a page, never added: the set stays a superset of what is there)."""
+    root = el.getroottree().getroot()
+    names = _PAGE_NAMES.get(root)
+    if names is None:
+        classes = " ".join(_CLASSES(root)).split()
+        ids = (i.strip() for i in _IDS(root))
+        names = frozenset(["." + c for c in classes] + ["#" + i for i in ids])
+        _PAGE_NAMES[root] = names
+    return names
 
 
 _JSON_LD = XPath('//script[@type="application/ld+json"]')
@@ -514,7 +568,7 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
 
 
 @cache
-def _chrome_tests(selector: str) -> tuple[CSSSelector, Callable[[_Element], bool]]:
+def _chrome_tests(selector: str) -> tuple[Query, Callable[[_Element], bool]]:
     """(the chrome inside an element, whether an element is chrome or inside chrome), for a
     list of compound selectors (no combinators: each is tested on the element and its
     ancestors, in one query)."""

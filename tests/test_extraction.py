@@ -155,3 +155,55 @@ def test_an_embedded_post_is_not_article_text() -> None:
     item = extract(html, "https://www.kompas.com/tren/read/2024/01/01/120000000/judul-berita-uji")
     assert "cuitan" not in item["text"] and "@akunuji" not in item["text"]
     assert "Paragraf kedua" in item["text"]
+
+
+_SELECTOR_PAGE = """<html><body><div id="main" class="read  body">
+<p class="lead">Satu</p><p>Dua <a class="x">tautan</a></p><table><tr><td>a</td><td>b</td></tr></table>
+</div><div class="side"><p class="y">Tiga</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        ".read p",  # classes the page has
+        ".absent p",  # a class it lacks: answered without a search
+        "#main .lead",
+        "#other .lead",
+        "p:not(.absent)",  # under :not, not required
+        "p:has(a.absent)",  # under :has, not required
+        "div:is(.absent, .side) p",
+        ".absent, .side p",  # one alternative without the class still searches
+        "tr:first-child td:nth-of-type(2)",
+        "div.read.body > p.lead",
+        "div.read.absent > p",
+    ],
+)
+def test_a_selector_finds_what_lxml_finds_with_or_without_a_search(selector: str) -> None:
+    import lxml.html
+    from lxml.cssselect import CSSSelector
+
+    from cleaners.html import Query
+
+    root = lxml.html.fromstring(_SELECTOR_PAGE)
+    assert Query(selector)(root) == CSSSelector(selector)(root)
+    # and on an element of the page, after chrome was removed from it
+    side = root.get_element_by_id("main").getnext()
+    side.getparent().remove(side)
+    assert Query(selector)(root) == CSSSelector(selector)(root)
+
+
+@pytest.mark.parametrize(
+    "selector", [".absent p", "div .absent", "#other p", "div.read.absent > p"]
+)
+def test_a_selector_naming_a_class_the_page_lacks_does_not_search(selector: str) -> None:
+    import lxml.html
+
+    from cleaners.html import Query
+
+    query = Query(selector)
+
+    def search(root: object) -> list:
+        raise AssertionError("searched")
+
+    query._search = search  # type: ignore[assignment]
+    assert query(lxml.html.fromstring(_SELECTOR_PAGE)) == []
