@@ -238,11 +238,16 @@ _CREDIT_MAX = 40
 def _is_doubled(text: str) -> bool:
     if len(text) >= 2 * _DOUBLED_PREFIX and text.find(text[:_DOUBLED_PREFIX], 20) != -1:
         return True
-    half = (len(text) - 1) // 2
-    return any(
-        text.endswith(" " + text[:size]) and len(text) - 2 * size <= _CREDIT_MAX
-        for size in range(half, _ECHO_MIN - 1, -1)
-    )
+    # Where the opening appears again after a space, the rest must be the opening (checked
+    # from the end: a caption ends as it begins, only a credit between).
+    opening = " " + text[:_ECHO_MIN]
+    at = text.rfind(opening)
+    while at > 0:
+        tail = text[at + 1 :]
+        if len(text) - 2 * len(tail) <= _CREDIT_MAX and text.startswith(tail):
+            return True
+        at = text.rfind(opening, 0, at)
+    return False
 
 
 def family_name(family: CompiledFamily | None) -> str | None:
