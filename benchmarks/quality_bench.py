@@ -1,22 +1,25 @@
-"""How well the cleaner reads real pages: scored on line-labeled dumps, beside a naive rule.
+"""How well the cleaner reads real pages it was not fitted on, then those it was.
 
-    python benchmarks/quality_bench.py [LABELED_DIR ...] [--worst 10] [--detect]
+    python benchmarks/quality_bench.py [LABELED_DIR ...] [--worst 10] [--shared ../shared]
 
-A labeled folder holds ``<site>/NN.json`` files, each ``{"url", "site", "lines": [{"text",
-"label": keep|drop|either}]}``; the dump is the lines' text joined by newlines. Without a folder
-the development set ``../shared/dev_text`` is used when it exists. Each dump is cleaned with
-``cleaners.clean`` (with the file's site, or the detected one with ``--detect``) and scored with
-the four measures of the reference scorer (``../shared/tools/score_labeled.py``), computed the
-same way:
+First the held-out set H (``benchmarks/heldout``: 32 background pages of the three sites,
+labeled before the cleaner's output on them was seen, their failures never read during
+development), then the labeled folders given (by default ``../shared/dev_text`` and
+``dev_text2``, which the rules were written from: fitted). Each set is cleaned three ways:
+``cleaners.clean`` page by page; the same among its site's background pages, learning the
+site's chrome as ``scrapy clean`` does over a folder (``cleaners.repetition``); and the naive
+rule (lines of 40 or more characters, "Baca juga" lines out). Scored with the four measures of
+the reference scorer (``../shared/tools/score_labeled.py``), computed the same way:
 
 - keep recall: share of ``keep`` characters that survive;
 - chrome leak: share of ``drop`` characters that survive;
 - line F1: ``keep`` lines as the positive class, ``either`` ignored;
 - ROUGE-LSum F1 (rouge-score, no stemmer): output without ``either`` lines vs the ``keep`` lines.
 
-Documents for which the cleaner finds no text count as lost (they score 0). The naive rule
-(keep lines of 40 or more characters, drop "Baca juga" lines) is scored in the same run, and
-the worst documents are listed with the lines they leaked and lost.
+Documents for which the cleaner finds no text count as lost (they score 0). The worst fitted
+documents are listed with the lines they leaked and lost (the held-out ones are not: read, they
+would be fitted next). The learned line model's swap (trained on one set, scored on the other)
+is ``benchmarks/line_model_bench.py``.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaners import clean
-from cleaners.repetition import LineCounts
+from cleaners.repetition import ChromeMemory, LearnedChrome
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "dev_text"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+HELDOUT = ROOT / "benchmarks" / "heldout" / "labels.json"
 MEASURES = ("keep_recall", "drop_leak", "line_f1", "rouge_lsum_f1")
 _WS = re.compile(r"\s+")
 _BACA_JUGA = re.compile(r"^\s*baca juga", re.I)
@@ -149,34 +154,28 @@ def score(name: str, doc: dict, cleaned: str) -> DocScore:
     )
 
 
-def _repeated_lines(docs: list[tuple[str, dict]]) -> dict[tuple[str, str], frozenset[str]]:
-    counts: dict[tuple[str, str], LineCounts] = {}
+def learned_chrome(
+    docs: list[tuple[str, dict]], background: Path | None
+) -> dict[tuple[str, str], LearnedChrome]:
+    """Per folder and site, what ``scrapy clean`` learns over a folder holding the documents and
+    the site's background pages (``cleaners.repetition``: a first pass cleans every page and
+    counts what it kept). A background page that is itself a document is not counted twice."""
+    memories: dict[tuple[str, str], ChromeMemory] = {}
     for _, doc in docs:
-        key = (doc["_folder"], doc.get("site"))
-        counts.setdefault(key, LineCounts()).add(line["text"] for line in doc["lines"])
-    return {key: c.repeated() for key, c in counts.items()}
+        key = (doc["_folder"], doc["site"])
+        memory = memories.setdefault(key, ChromeMemory())
+        _count(memory, doc["site"], "\n".join(line["text"] for line in doc["lines"]))
+    for folder, site in memories if background else ():
+        own = {d.get("_page") for _, d in docs if d["_folder"] == folder}
+        for page in sorted((background / site).glob("*.txt")):  # type: ignore[operator]
+            if page.stem not in own:
+                _count(memories[(folder, site)], site, page.read_text(encoding="utf-8"))
+    return {key: memory.learned(key[1]) for key, memory in memories.items()}
 
 
-def _signal_alone(docs: list[tuple[str, dict]], learned: dict) -> str:
-    """What the repetition signal finds by itself, with no wording: the labels of the lines
-    it names, and the share of the chrome's characters they hold."""
-    hits: Counter[str] = Counter()
-    chars: Counter[str] = Counter()
-    for _, doc in docs:
-        repeated = learned[(doc["_folder"], doc.get("site"))]
-        for line in doc["lines"]:
-            text = norm(line["text"])
-            chars[f"all {line['label']}"] += len(text)
-            if text in repeated:
-                hits[line["label"]] += 1
-                chars[line["label"]] += len(text)
-    share = chars["drop"] / max(1, chars["all drop"])
-    lines = sum(len(lines) for lines in learned.values())
-    return (
-        f"repetition signal alone: {lines} lines learned; labeled lines it names: "
-        f"{hits['drop']} chrome, {hits['keep']} article text, {hits['either']} either; "
-        f"{share:.1%} of the chrome's characters"
-    )
+def _count(memory: ChromeMemory, site: str, dump: str) -> None:
+    first = clean(dump, site)
+    memory.add(site, first.title, [first.title, *first.body])
 
 
 def naive_rule(dump: str) -> str:
@@ -195,6 +194,37 @@ def load(folders: list[Path]) -> list[tuple[str, dict]]:
             name = str(path.relative_to(folder).with_suffix(""))
             docs.append((f"{folder.name}/{name}" if len(folders) > 1 else name, doc))
     return docs
+
+
+def load_heldout(background: Path) -> list[tuple[str, dict]]:
+    """Held-out set H: our labels (``benchmarks/heldout``) over the background pages they name."""
+    labels = json.loads(HELDOUT.read_text(encoding="utf-8"))["labels"]
+    urls = {}
+    for site in {key.split("/")[0] for key in labels}:
+        for row in (background / site / "urls.tsv").read_text(encoding="utf-8").splitlines():
+            if row.strip():
+                number, url = row.split("\t", 1)
+                urls[(site, number)] = url
+    docs = []
+    for key, marks in sorted(labels.items()):
+        site, number = key.split("/")
+        text = (background / site / f"{number}.txt").read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip()]
+        doc = {
+            "url": urls[(site, number)],
+            "site": site,
+            "_folder": "heldout",
+            "_page": number,
+            "lines": [
+                {"text": line, "label": _LABELS[mark]}
+                for line, mark in zip(lines, marks, strict=True)
+            ],
+        }
+        docs.append((f"H/{key}", doc))
+    return docs
+
+
+_LABELS = {"k": "keep", "d": "drop", "e": "either"}
 
 
 def run(docs: list[tuple[str, dict]], cleaner: Callable[[str, dict], str]) -> list[DocScore]:
@@ -222,56 +252,61 @@ def _line(label: str, rows: list[DocScore]) -> str:
     )
 
 
+def report(title: str, docs: list[tuple[str, dict]], background: Path | None) -> list[DocScore]:
+    """The set's scores: alone, among its site's background pages, and the naive rule."""
+    print(f"== {title}: {len(docs)} documents")
+    learned = learned_chrome(docs, background) if background else {}
+
+    def ours(dump: str, doc: dict) -> str:
+        return clean(dump, doc["site"], url=doc.get("url")).text
+
+    def among(dump: str, doc: dict) -> str:
+        chrome = learned[(doc["_folder"], doc["site"])]
+        return clean(dump, doc["site"], url=doc.get("url"), learned=chrome).text
+
+    cleaned = run(docs, ours)
+    groups = [("clean()", cleaned)]
+    if background:
+        groups.append(("clean() among the site's background pages", run(docs, among)))
+    groups.append(("naive rule", run(docs, lambda dump, _doc: naive_rule(dump))))
+    for label, rows in groups:
+        print(label)
+        for site in sorted({r.site for r in rows}):
+            print(_line(site, [r for r in rows if r.site == site]))
+        print(_line("all", rows))
+    return cleaned
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="*", type=Path, help="labeled folders")
-    parser.add_argument("--worst", type=int, default=10, help="documents to list (default 10)")
-    parser.add_argument("--detect", action="store_true", help="detect the site from the text")
+    parser.add_argument("folders", nargs="*", type=Path, help="labeled folders (fitted)")
+    parser.add_argument("--worst", type=int, default=10, help="fitted documents to list")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared material")
     args = parser.parse_args()
-    folders = args.folders or ([DEFAULT_DIR] if DEFAULT_DIR.is_dir() else [])
-    if not folders:
-        parser.error(f"no labeled folder given and {DEFAULT_DIR} does not exist")
+    background = args.shared / "background_text"
+    background = background if background.is_dir() else None
+    if background:
+        report(
+            "held-out set H (labeled before scoring, never fitted)",
+            load_heldout(background),
+            background,
+        )
+    else:
+        print(f"held-out set H: skipped ({args.shared / 'background_text'} is absent)")
+    folders = args.folders or [
+        f for f in (args.shared / "dev_text", args.shared / "dev_text2") if f.is_dir()
+    ]
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         parser.error(f"not a folder: {missing[0]}")
     docs = load(folders)
     if not docs:
-        parser.error("no labeled documents (<site>/NN.json) found")
-
-    def ours(dump: str, doc: dict) -> str:
-        return clean(dump, None if args.detect else doc.get("site"), url=doc.get("url")).text
-
+        return
     started = time.perf_counter()
-    cleaned = run(docs, ours)
-    elapsed = time.perf_counter() - started
-    naive = run(docs, lambda dump, _doc: naive_rule(dump))
-    # The repetition signal, learned as `scrapy clean` learns it: per folder and site.
-    learned = _repeated_lines(docs)
-
-    def with_repetition(dump: str, doc: dict) -> str:
-        key = (doc["_folder"], doc.get("site"))
-        site = None if args.detect else doc.get("site")
-        return clean(dump, site, url=doc.get("url"), repeated=learned[key]).text
-
-    repetition = run(docs, with_repetition)
-    sites = sorted({r.site for r in cleaned})
-    print(f"{len(docs)} labeled documents from {', '.join(str(f) for f in folders)}")
-    groups = (
-        ("clean()", cleaned),
-        ("clean() + lines repeated across the folder's pages", repetition),
-        ("naive rule", naive),
-    )
-    for title, rows in groups:
-        print(title)
-        for site in sites:
-            print(_line(site, [r for r in rows if r.site == site]))
-        for folder in folders if len(folders) > 1 else ():
-            print(_line(folder.name, [r for r in rows if r.name.startswith(f"{folder.name}/")]))
-        print(_line("all", rows))
-    print(f"clean() took {elapsed:.2f} s for {len(docs)} documents (scoring included)")
-    print(_signal_alone(docs, learned))
+    cleaned = report("fitted: " + ", ".join(f.name for f in folders), docs, background)
+    print(f"(scored in {time.perf_counter() - started:.1f} s)")
     worst = sorted(cleaned, key=lambda r: (r.line_f1, r.rouge_lsum_f1))[: args.worst]
-    print(f"\nworst {len(worst)} documents (by line F1):")
+    print(f"\nworst {len(worst)} fitted documents (by line F1):")
     for r in worst:
         print(
             f"- {r.name} ({r.site}) keep={r.keep_recall:.3f} leak={r.drop_leak:.3f} "
