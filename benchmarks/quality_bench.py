@@ -5,10 +5,12 @@
 First the held-out set H (``benchmarks/heldout``: 32 background pages of the three sites,
 labeled before the cleaner's output on them was seen, their failures never read during
 development), then the labeled folders given (by default ``../shared/dev_text`` and
-``dev_text2``, which the rules were written from: fitted). Each set is cleaned three ways:
+``dev_text2``, which the rules were written from: fitted). Each set is cleaned five ways:
 ``cleaners.clean`` page by page; the same among its site's background pages, learning the
-site's chrome as ``scrapy clean`` does over a folder (``cleaners.repetition``); and the naive
-rule (lines of 40 or more characters, "Baca juga" lines out). Scored with the four measures of
+site's chrome as ``scrapy clean`` does over a folder (``cleaners.repetition``); both again by
+the generic profile, the site entries' wordings off (a redesign's chrome is worded anew: what
+learning gives where no rule knows the wording); and the naive rule (lines of 40 or more
+characters, "Baca juga" lines out). Scored with the four measures of
 the reference scorer (``../shared/tools/score_labeled.py``), computed the same way:
 
 - keep recall: share of ``keep`` characters that survive;
@@ -38,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaners import clean
-from cleaners.repetition import ChromeMemory, LearnedChrome
+from cleaners.repetition import NOTHING_LEARNED, ChromeMemory, LearnedChrome
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -155,27 +157,33 @@ def score(name: str, doc: dict, cleaned: str) -> DocScore:
 
 
 def learned_chrome(
-    docs: list[tuple[str, dict]], background: Path | None
+    docs: list[tuple[str, dict]], background: Path, wordings: bool = True
 ) -> dict[tuple[str, str], LearnedChrome]:
     """Per folder and site, what ``scrapy clean`` learns over a folder holding the documents and
     the site's background pages (``cleaners.repetition``: a first pass cleans every page and
-    counts what it kept). A background page that is itself a document is not counted twice."""
+    counts what it kept). A background page that is itself a document is not counted twice.
+    ``wordings=False`` cleans by the generic profile (the site entries' wordings off)."""
     memories: dict[tuple[str, str], ChromeMemory] = {}
     for _, doc in docs:
         key = (doc["_folder"], doc["site"])
         memory = memories.setdefault(key, ChromeMemory())
-        _count(memory, doc["site"], "\n".join(line["text"] for line in doc["lines"]))
-    for folder, site in memories if background else ():
+        _count(memory, doc["site"], _dump(doc), wordings)
+    for folder, site in memories:
         own = {d.get("_page") for _, d in docs if d["_folder"] == folder}
-        for page in sorted((background / site).glob("*.txt")):  # type: ignore[operator]
+        for page in sorted((background / site).glob("*.txt")):
             if page.stem not in own:
-                _count(memories[(folder, site)], site, page.read_text(encoding="utf-8"))
+                text = page.read_text(encoding="utf-8")
+                _count(memories[(folder, site)], site, text, wordings)
     return {key: memory.learned(key[1]) for key, memory in memories.items()}
 
 
-def _count(memory: ChromeMemory, site: str, dump: str) -> None:
-    first = clean(dump, site)
+def _count(memory: ChromeMemory, site: str, dump: str, wordings: bool) -> None:
+    first = clean(dump, site if wordings else "generic")
     memory.add(site, first.title, [first.title, *first.body])
+
+
+def _dump(doc: dict) -> str:
+    return "\n".join(line["text"] for line in doc["lines"])
 
 
 def naive_rule(dump: str) -> str:
@@ -230,7 +238,7 @@ _LABELS = {"k": "keep", "d": "drop", "e": "either"}
 def run(docs: list[tuple[str, dict]], cleaner: Callable[[str, dict], str]) -> list[DocScore]:
     results = []
     for name, doc in docs:
-        dump = "\n".join(line["text"] for line in doc["lines"])
+        dump = _dump(doc)
         results.append(score(name, doc, cleaner(dump, doc)))
     return results
 
@@ -253,21 +261,26 @@ def _line(label: str, rows: list[DocScore]) -> str:
 
 
 def report(title: str, docs: list[tuple[str, dict]], background: Path | None) -> list[DocScore]:
-    """The set's scores: alone, among its site's background pages, and the naive rule."""
+    """The set's scores: alone, among its site's background pages, the same two with the site
+    entries' wordings off (what learning gives against chrome no rule knows), the naive rule."""
     print(f"== {title}: {len(docs)} documents")
-    learned = learned_chrome(docs, background) if background else {}
 
-    def ours(dump: str, doc: dict) -> str:
-        return clean(dump, doc["site"], url=doc.get("url")).text
+    def cleaner(wordings: bool, among: bool) -> Callable[[str, dict], str]:
+        learned = learned_chrome(docs, background, wordings) if among and background else {}
 
-    def among(dump: str, doc: dict) -> str:
-        chrome = learned[(doc["_folder"], doc["site"])]
-        return clean(dump, doc["site"], url=doc.get("url"), learned=chrome).text
+        def run_clean(dump: str, doc: dict) -> str:
+            chrome = learned.get((doc["_folder"], doc["site"]), NOTHING_LEARNED)
+            profile = doc["site"] if wordings else "generic"
+            return clean(dump, profile, url=doc.get("url"), learned=chrome).text
 
-    cleaned = run(docs, ours)
+        return run_clean
+
+    cleaned = run(docs, cleaner(wordings=True, among=False))
     groups = [("clean()", cleaned)]
     if background:
-        groups.append(("clean() among the site's background pages", run(docs, among)))
+        groups.append(("clean() among the site's background pages", run(docs, cleaner(True, True))))
+        groups.append(("site wordings off (generic profile)", run(docs, cleaner(False, False))))
+        groups.append(("site wordings off, among the background", run(docs, cleaner(False, True))))
     groups.append(("naive rule", run(docs, lambda dump, _doc: naive_rule(dump))))
     for label, rows in groups:
         print(label)
