@@ -42,16 +42,19 @@ class _Prefilter:
 
     anchored_ci: _Anchored
     anchored_cs: _Anchored
-    floating_ci: tuple[tuple[str, re.Pattern[str]], ...]  # (needle, pattern); "" = always
-    floating_cs: tuple[tuple[str, re.Pattern[str]], ...]
+    floating_ci: tuple[tuple[Needles, re.Pattern[str]], ...]  # ("",) = always searched
+    floating_cs: tuple[tuple[Needles, re.Pattern[str]], ...]
 
     def hits(self, text: str, lower: str) -> bool:
         if self.anchored_ci.match(lower) or self.anchored_cs.match(text):
             return True
-        for needle, regex in self.floating_ci:
-            if needle in lower and regex.search(lower):
+        for needles, regex in self.floating_ci:
+            if any(n in lower for n in needles) and regex.search(lower):
                 return True
-        return any(needle in text and regex.search(text) for needle, regex in self.floating_cs)
+        return any(
+            any(n in text for n in needles) and regex.search(text)
+            for needles, regex in self.floating_cs
+        )
 
 
 @dataclass(frozen=True)
@@ -161,12 +164,67 @@ def _needle(pattern: str) -> str:
     return re.sub(r"\\(.)", r"\1", literal)
 
 
-def _gated(patterns: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Floating patterns grouped by their leading literal, one alternation per literal."""
-    groups: dict[str, list[str]] = {}
+Needles = tuple[str, ...]  # a block holding none of them cannot match
+
+
+def _required_needles(pattern: str, lowered: bool) -> Needles:
+    """Strings one of which every match of the pattern holds: the longest run of literal
+    characters at its top level ("berikut" in ``\\b(?:lengkap)\\b.{0,60}\\bberita berikut\\W*$``)
+    or the literal openings of a top-level group's alternatives ("surel", "inbox", ... in
+    ``\\bke (?:surel|inbox) kamu``), whichever has the longest shortest member."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except Exception:  # an internal parser change must cost speed, not correctness
+        return ("",)
+    if parsed.state.flags & re.IGNORECASE and not lowered:
+        return ("",)
+    options: list[Needles] = [("",)]
+    run = ""
+    for op, arg in parsed:
+        run = run + chr(arg) if str(op) == "LITERAL" else ""
+        options.append((run,))
+        if openings := _branch_openings(op, arg):
+            options.append(openings)
+    best = max(options, key=lambda needles: min(len(n) for n in needles))
+    return tuple(n.lower() for n in best) if lowered else best
+
+
+def _branch_openings(op: Any, arg: Any) -> Needles | None:
+    """The literal opening of each alternative of an alternation (a group holding only one)."""
+    if str(op) == "SUBPATTERN" and len(arg[-1]) == 1 and not arg[1] & re.IGNORECASE:
+        op, arg = next(iter(arg[-1]))  # (a capturing group; a (?i:...) one is not literal)
+    if str(op) != "BRANCH":
+        return None
+    openings = []
+    for branch in arg[1]:
+        opening = ""
+        for item_op, item_arg in branch:
+            if str(item_op) != "LITERAL":
+                break
+            opening += chr(item_arg)
+        if not opening:
+            return None
+        openings.append(opening)
+    return tuple(openings)
+
+
+_SHORT_NEEDLE = 3
+
+
+def _gated(
+    patterns: Iterable[str], lowered: bool = False
+) -> tuple[tuple[Needles, re.Pattern[str]], ...]:
+    """Floating patterns grouped by their leading literal, one alternation per literal; a
+    pattern whose leading literal is short is gated by what else every match of it holds
+    (``lowered``: the patterns run on a lowercased block)."""
+    groups: dict[Needles, list[str]] = {}
     for p in patterns:
-        groups.setdefault(_needle(p), []).append(p)
-    return tuple((needle, _alternation(ps)) for needle, ps in groups.items())
+        needles: Needles = (_needle(p),)
+        if len(needles[0]) < _SHORT_NEEDLE:
+            found = _required_needles(p, lowered)
+            needles = max(needles, found, key=lambda ns: min(len(n) for n in ns))
+        groups.setdefault(needles, []).append(p)
+    return tuple((needles, _alternation(ps)) for needles, ps in groups.items())
 
 
 # Blocks are sorted by word count into tiers; a tier's prefilter holds only the families whose
@@ -346,7 +404,7 @@ def classifier_for(profile_name: str) -> Classifier:
         tiers.append(
             _Prefilter(
                 anchored_ci=_anchored(p for p, ci in pats if ci and p.startswith("^")),
-                floating_ci=_gated(p for p, ci in pats if ci and not p.startswith("^")),
+                floating_ci=_gated((p for p, ci in pats if ci and not p.startswith("^")), True),
                 anchored_cs=_anchored(p for p, ci in pats if not ci and p.startswith("^")),
                 floating_cs=_gated(p for p, ci in pats if not ci and not p.startswith("^")),
             )

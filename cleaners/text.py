@@ -253,8 +253,10 @@ class _Page:
         under it: the two are one block (numbered as the dateline's line)."""
         i = 0
         while i < len(self.texts) - 1:
-            if LONE_DATELINE.match(self.texts[i]) and not self.new_page[i + 1]:
-                self.texts[i : i + 2] = [f"{self.texts[i]} {self.texts[i + 1]}"]
+            text = self.texts[i]
+            # (the end first: a lone dateline ends in its dash or colon, few lines do)
+            if text[-1] in "-–—:" and LONE_DATELINE.match(text) and not self.new_page[i + 1]:
+                self.texts[i : i + 2] = [f"{text} {self.texts[i + 1]}"]
                 del self.numbers[i + 1], self.new_page[i + 1]
             i += 1
 
@@ -364,6 +366,8 @@ _ECHO_CHARS = 20
 def _one_opens_the_other(first: str, second: str) -> bool:
     """Two different blocks, the shorter the start of the longer (an image's alt text and its
     caption; a caption cut and whole); no sentence is repeated so in running text."""
+    if first[:_ECHO_CHARS] != second[:_ECHO_CHARS]:
+        return False  # (most pairs: the shorter cannot open the longer)
     short, long = sorted((first.rstrip(" ,."), second.rstrip(" ,.")), key=len)
     return len(short) >= _ECHO_CHARS and short != long and long.startswith(short)
 

@@ -181,7 +181,7 @@ def plot_lengths(s: Summary) -> str:
     sites = sorted(s.lengths)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
-    ax.boxplot([s.lengths[site] for site in sites], tick_labels=sites, vert=False)
+    ax.boxplot([s.lengths[site] for site in sites], tick_labels=sites, orientation="horizontal")
     ax.set_title("Document length per site (words)")
     ax.set_xlabel("words")
     return _svg(fig)

@@ -95,3 +95,27 @@ def _without(tier):  # every gate of the tier removed: nothing passes the prefil
     never = re.compile(r"(?!)")
     anchored = type(tier.anchored_ci)({}, never)
     return type(tier)(anchored, anchored, (), ())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [
+        (r"\b(?:lengkap|selengkapnya)\b.{0,60}\bberita berikut\W*$", ("berita berikut",)),
+        (r"\b(?:di|ke) (?:surel|inbox) (?:kamu|anda)\W*$", ("surel", "inbox")),
+        (r"(foo|bar)x", ("foo", "bar")),  # a capturing group's alternatives
+        (r"abc|de", ("abc", "de")),  # the whole pattern an alternation
+        (r"(?i:foo|bar) baz", (" baz",)),  # a case-insensitive group has no literal opening
+        (r"(?i)hello", ("",)),  # nor has a case-insensitive pattern: always searched
+        (r"x(?:ab|c)y", ("x",)),  # ties go to the first option found
+        (r"https?://t\.co", ("://t.co",)),  # an optional character ends a literal
+    ],
+)
+def test_a_floating_pattern_is_searched_only_where_it_can_match(
+    pattern: str, needles: tuple
+) -> None:
+    from cleaners.matching import _required_needles
+
+    assert _required_needles(pattern, lowered=False) == needles
+    text = {"x(?:ab|c)y": "xcy", r"(?i)hello": "HELLO"}.get(pattern)
+    if text:  # what matches holds a needle
+        assert re.search(pattern, text) and any(n in text for n in needles)
