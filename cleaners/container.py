@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import _Element
 
 from cleaners.format import normalize_block
-from cleaners.html import element_blocks
+from cleaners.html import element_blocks, remove_keeping_tail
 from cleaners.shapes import STRONG_DATELINE
 
 # Never running text, whatever the site: code, embeds, forms' controls, media and their
@@ -181,16 +181,7 @@ def _link_share(element: _Element) -> float:
 def _drop_non_text(root: _Element) -> None:
     """Remove what is never running text, keeping the text that follows each element."""
     for element in [e for e in root.iter() if _never_text(e)]:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tail and element.tail.strip():
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+        remove_keeping_tail(element)
 
 
 def _never_text(element: _Element) -> bool:

@@ -560,7 +560,7 @@ def site_blocks(root: _Element, layout: HtmlLayout, base_url: str) -> tuple[list
     ]
     for body in bodies:
         for el in in_chrome(body):
-            _remove_keeping_tail(el)
+            remove_keeping_tail(el)
     blocks: list[str] = []
     for body in bodies:
         blocks.extend(element_blocks(body))
@@ -592,7 +592,7 @@ def body_elements(root: _Element, layout: HtmlLayout) -> list[_Element]:
     return [b for b in bodies if not any(a in found for a in b.iterancestors())]
 
 
-def _remove_keeping_tail(el: _Element) -> None:
+def remove_keeping_tail(el: _Element) -> None:
     """Remove an element but keep the text that follows it in its parent."""
     parent = el.getparent()
     if parent is None:
