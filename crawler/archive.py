@@ -3,7 +3,8 @@
 ``WarcArchive`` is an extension: on each ``response_received`` it writes the request and the
 response (headers and body as Scrapy received them, after content decoding) to
 ``ARCHIVE_DIR/<bot>-<spider>-<start>-<pid>-<seq>.warc.gz``, starting a new file past
-``ARCHIVE_MAX_BYTES``. A file is ``.warc.gz.open`` while written and renamed when complete.
+``ARCHIVE_MAX_BYTES``. A file is ``.warc.gz.open`` while written and renamed when complete
+(``archives.writer``: one gzip member a record).
 The response record carries the fetch time (``WARC-Date``), which the item carries too. Every URL
 a spider discovers for an article is written as a ``metadata`` record (target: the canonical
 article URL; ``WARC-Beritabersih-Discovered``: the URL as found), when it is found, so the
@@ -20,10 +21,8 @@ import os
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import IO
 from urllib.parse import urlsplit
 
-from isal import isal_zlib
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -33,6 +32,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archives.warc import DISCOVERED_HEADER, now_stamp
+from archives.writer import WarcFile
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +40,6 @@ logger = logging.getLogger(__name__)
 url_discovered = object()
 # Headers describing a transfer encoding Scrapy has already undone: the archived body is decoded.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-# Each record is its own gzip member, deflated by ISA-L (python-isal) at its default level:
-# 0.17 ms for a real news page (100-400 KB of HTML) against 1.8 ms for zlib at its default level
-# (warcio's level 9: 4.1 ms), for files 13% larger (0.232 of the HTML against 0.205;
-# benchmarks/crawl_bench.py measures the crawl). Any gzip reader reads them.
-GZIP_LEVEL = isal_zlib.ISAL_DEFAULT_COMPRESSION
 
 
 class WarcArchive:
@@ -58,8 +53,7 @@ class WarcArchive:
         self.stats = crawler.stats
         self.started = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         self.sequence = 0
-        self.fh: IO[bytes] | None = None
-        self.path: Path | None = None
+        self.file: WarcFile | None = None
         # Records are written plain into this buffer, then compressed into the file.
         self.buffer = BytesIO()
         self.writer = WARCWriter(self.buffer, gzip=False)
@@ -77,29 +71,26 @@ class WarcArchive:
         self.spider_name = spider.name
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def _file(self) -> IO[bytes]:
-        if self.fh is None:
+    def _file(self) -> WarcFile:
+        if self.file is None:
             name = (
                 f"{self.prefix}-{self.spider_name}-{self.started}-{os.getpid()}-{self.sequence:05d}"
             )
-            self.path = self.folder / f"{name}.warc.gz"
-            self.fh = open(self.path.with_name(self.path.name + ".open"), "wb")  # noqa: SIM115
-        return self.fh
+            self.file = WarcFile(self.folder / f"{name}.warc.gz")
+        return self.file
 
     def _write(self, record: ArcWarcRecord) -> None:
         """One record, as one gzip member of the current file."""
         self.buffer.seek(0)
         self.buffer.truncate()
         self.writer.write_record(record)
-        member = isal_zlib.compressobj(GZIP_LEVEL, isal_zlib.DEFLATED, isal_zlib.MAX_WBITS + 16)
-        self._file().write(member.compress(self.buffer.getvalue()) + member.flush())
+        self._file().write(self.buffer.getvalue())
 
     def _close(self) -> None:
-        if self.fh is not None and self.path is not None:
-            self.fh.close()
-            os.replace(self.path.with_name(self.path.name + ".open"), self.path)
+        if self.file is not None:
+            self.file.close()
             self.stats.inc_value("archive/files")
-        self.fh = self.path = None
+        self.file = None
         self.sequence += 1
 
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
@@ -143,7 +134,7 @@ class WarcArchive:
             )
         )
         self.stats.inc_value("archive/records", 2)
-        if self.fh is not None and self.fh.tell() >= self.max_bytes:
+        if self.file is not None and self.file.tell() >= self.max_bytes:
             self._close()
 
     def discovered(self, url: str, article: str) -> None:
