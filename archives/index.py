@@ -242,7 +242,7 @@ def _take_page_record(index: Index, pending: _Pending, record: Record) -> None:
     # A revisit may name this payload under another URL: what counts is the payload.
     pending.remember(record, _Original(page, payload_reason))
     # The URL speaks first: another host's video is "unsupported host", not "too large".
-    reason = _url_reason(record.url) or payload_reason
+    reason = page_url_reason(record.url) or payload_reason
     if reason is not None:
         where = f"{Path(record.file).name}: {record.url}"
         _skip(index, reason, "" if reason in _QUIET else where)
@@ -277,7 +277,8 @@ def _page_of(record: Record, max_body: int) -> tuple[PageRef | None, str | None]
     return PageRef(record.date, record.url, (ref,)), None
 
 
-def _url_reason(url: str) -> str | None:
+def page_url_reason(url: str) -> str | None:
+    """Why a record of this URL is no page of an article of ours (None: it is one)."""
     if not url.lower().startswith(("http://", "https://")):
         return "not an http(s) URL"
     if site_for_url(url) not in CRAWLED_SITES:
@@ -295,7 +296,7 @@ def _take_revisit(index: Index, pending: _Pending, revisit: Record) -> None:
     if original is None:
         index.skipped[NOT_IN_ARCHIVES] += 1
         return
-    reason = _url_reason(revisit.url) or original.reason
+    reason = page_url_reason(revisit.url) or original.reason
     if reason or original.page is None:
         index.skipped[reason or NOT_IN_ARCHIVES] += 1
         return

@@ -28,11 +28,10 @@ def gzip_member(data: bytes) -> bytes:
     return member.compress(data) + member.flush()
 
 
-def warc_record(header_lines: list[str], block: bytes) -> bytes:
+def warc_record(header_lines: list[bytes], block: bytes) -> bytes:
     """A WARC record's bytes: its header lines (the version line first), a blank line, the
     block, and the two line ends that close a record."""
-    head = "\r\n".join(header_lines) + "\r\n\r\n"
-    return head.encode("utf-8") + block + b"\r\n\r\n"
+    return b"\r\n".join(header_lines) + b"\r\n\r\n" + block + b"\r\n\r\n"
 
 
 class WarcFile:

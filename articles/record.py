@@ -15,6 +15,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 from typing import Any
 
 from cleaners.format import count_words
@@ -74,6 +75,16 @@ class Article:
     def __post_init__(self) -> None:
         object.__setattr__(self, "chars", len(self.text))
         object.__setattr__(self, "words", count_words(self.text))
+
+    def published_within(self, since: date | None, until: date | None) -> bool:
+        """Published on a day from ``since`` to ``until`` (either open), by its own date as
+        the site gave it; an article without a date is within no bounded range."""
+        if since is None and until is None:
+            return True
+        if not self.published:
+            return False
+        day = datetime.fromisoformat(self.published).date()
+        return (since is None or day >= since) and (until is None or day <= until)
 
     def but(self, **changes: Any) -> Article:
         """A copy with these fields changed (the derived ones follow the text)."""

@@ -112,10 +112,12 @@ class Acceptance:
         discovered: Mapping[str, Iterable[str]] | None = None,
         rejected: Mapping[str, int] | None = None,
         started: str | None = None,
+        source: str = "",
     ) -> FinishReport:
         """Write the corpus (dedup, numbering, files, manifest) and record the run as ``kind``
-        with what it did not write (``rejected``, else this step's own counts)."""
+        with what it did not write (``rejected``, else this step's own counts) and what it
+        read (``source``)."""
         self.flush()
         report = self.store.finish(discovered)
-        self.store.record_run(kind, report, dict(rejected or self.rejected), started)
+        self.store.record_run(kind, report, dict(rejected or self.rejected), started, source)
         return report

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -69,6 +70,8 @@ class Report:
     rejected: Counter[str] = field(default_factory=Counter)
     extractors: Counter[str] = field(default_factory=Counter)
     corpus: FinishReport | None = None
+    # Articles a page of which the archives lack (their canonical URLs, sorted).
+    incomplete: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> Counter[str]:
@@ -76,14 +79,29 @@ class Report:
         return self.index.skipped + self.rejected
 
 
-def rebuild(unit: Unit, max_body: int = DEFAULT_MAX_BODY, outdir: Path | None = None) -> Outcome:
-    """Pass 2 for one article: the crawl's article path over archived pages, then the
-    acceptance step's judgement (``corpus.accept.judge``); its text written ahead into
+@dataclass(frozen=True)
+class Published:
+    """The days an article's own date must fall in (either end open)."""
+
+    since: date | None = None
+    until: date | None = None
+
+
+def rebuild(
+    unit: Unit,
+    max_body: int = DEFAULT_MAX_BODY,
+    outdir: Path | None = None,
+    published: Published = Published(),
+) -> Outcome:
+    """Pass 2 for one article: the crawl's article path over archived pages, its date checked,
+    then the acceptance step's judgement (``corpus.accept.judge``); its text written ahead into
     ``outdir`` when given (``corpus.store.write_text_ahead``)."""
     try:
         article, read = archived_article(unit, max_body)
     except _Refused as refused:
         return Outcome(unit.article, None, refused.rejected.reason.label, refused.read)
+    if not article.published_within(published.since, published.until):
+        return Outcome(unit.article, None, Rejection.OUTSIDE_DATES.label, read)
     # The URLs come from the archive's discovery records, when the corpus stage runs.
     verdict = judge(article.but(urls=()))
     if verdict.staged is None:
@@ -146,7 +164,12 @@ Rebuilder = Callable[[list[Unit]], Iterator[Outcome]]
 
 @contextlib.contextmanager
 def _prepared(
-    paths: list[str], outdir: Path, max_body: int, workers: int, display: _ProgressDisplay
+    paths: list[str],
+    outdir: Path,
+    max_body: int,
+    workers: int,
+    display: _ProgressDisplay,
+    published: Published,
 ) -> Iterator[tuple[Index, Rebuilder]]:
     """Pass 1's index, and pass 2 ready to run: what every article needs loaded
     (``corpus.warmup``) in the processes that rebuild (this one for one worker).
@@ -160,14 +183,15 @@ def _prepared(
         if workers <= 1:
             index = _index(paths, max_body, display)
             warm_up({detect_site(url=article) for article in index.units})
-            yield index, partial(map, partial(rebuild, max_body=max_body, outdir=outdir))
+            one = partial(rebuild, max_body=max_body, outdir=outdir, published=published)
+            yield index, partial(map, one)
             return
         with _children(1) as reader, collector_paused():
             pending = reader.submit(_index, paths, max_body, display)
             warm_up(CRAWLED_SITES)
             index = pending.result()
         with _children(workers) as pool:
-            work = partial(_rebuild_chunk, max_body=max_body, outdir=outdir)
+            work = partial(_rebuild_chunk, max_body=max_body, outdir=outdir, published=published)
             yield index, lambda units: chain.from_iterable(pool.map(work, _chunks(units, workers)))
     finally:
         cool_down()
@@ -209,8 +233,10 @@ def _index(paths: list[str], max_body: int, display: _ProgressDisplay) -> Index:
     return index
 
 
-def _rebuild_chunk(units: list[Unit], max_body: int, outdir: Path) -> list[Outcome]:
-    return [rebuild(unit, max_body, outdir) for unit in units]
+def _rebuild_chunk(
+    units: list[Unit], max_body: int, outdir: Path, published: Published
+) -> list[Outcome]:
+    return [rebuild(unit, max_body, outdir, published) for unit in units]
 
 
 def _chunks(units: list[Unit], workers: int) -> Iterator[list[Unit]]:
@@ -274,12 +300,19 @@ def regenerate(
     progress: bool = True,
     max_body: int = DEFAULT_MAX_BODY,
     progress_interval: float = 30.0,
+    published: Published = Published(),
+    kind: str = "regenerate",
+    source: str = "",
 ) -> Report:
+    """Rebuild the corpus in ``outdir`` from the archives in ``paths``; the run is recorded
+    as ``kind`` (``ccnews`` for a backfill), reading ``source`` (what a reader of the report
+    needs to know of where the pages came from)."""
     report = Report()
     started = time.perf_counter()
     display = _ProgressDisplay(progress, progress_interval)
-    with _prepared(paths, outdir, max_body, workers, display) as (report.index, rebuild_units):
-        _rebuild_all(report, rebuild_units, outdir, display, started)
+    prepared = _prepared(paths, outdir, max_body, workers, display, published)
+    with prepared as (report.index, rebuild_units):
+        _rebuild_all(report, rebuild_units, outdir, display, started, (kind, source))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -290,8 +323,10 @@ def _rebuild_all(
     outdir: Path,
     display: _ProgressDisplay,
     started: float,
+    run: tuple[str, str],
 ) -> None:
-    """Pass 2 and the corpus stage: every article rebuilt, staged, then numbered and written."""
+    """Pass 2 and the corpus stage: every article rebuilt, staged, then numbered and written;
+    the run recorded as ``run`` (its kind and source)."""
     units = [report.index.units[key] for key in sorted(report.index.units)]
     total = sum(len(u.pages) for u in units)
     acceptance = Acceptance(CorpusStore(outdir), batch=STAGE_BATCH)
@@ -302,10 +337,13 @@ def _rebuild_all(
             report.pages_read += outcome.pages_read
             if outcome.staged is None:
                 acceptance.refuse(outcome.reason or "unknown")
+                if outcome.reason == Rejection.INCOMPLETE.label:
+                    report.incomplete.append(outcome.article)
             else:
                 acceptance.stage(outcome.staged)
             bar.advance(outcome.pages_read, lambda: _status(report, total, started))
         bar.close()
-        report.corpus = acceptance.finish("regenerate", report.index.discovered)
+        kind, source = run
+        report.corpus = acceptance.finish(kind, report.index.discovered, source=source)
     finally:
         acceptance.store.close()

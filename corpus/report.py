@@ -13,17 +13,20 @@ import html
 import io
 import json
 import os
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cleaners.repetition import LearnedChrome
 from corpus.chrome import learned_chrome
+from corpus.store import STATE_FILE as STATE
+from corpus.store import read_runs
 
 MANIFEST = "manifest.jsonl"
-STATE = "corpus.sqlite"
 EXTREMES = 10
 TOP = 10
 
@@ -101,31 +104,17 @@ def _keep(heap: list[Any], item: Any) -> None:
         heapq.heapreplace(heap, item)
 
 
-def read_runs(corpus: Path) -> list[dict[str, Any]]:
+def runs_of(corpus: Path) -> list[dict[str, Any]]:
     state = corpus / STATE
     if not state.is_file():
         return []
     db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
     try:
-        rows = db.execute(
-            "SELECT run, kind, started, finished, new, folded, rejected FROM runs ORDER BY run"
-        ).fetchall()
-    except sqlite3.OperationalError:  # a corpus from before runs were recorded
+        return read_runs(db)
+    except sqlite3.OperationalError:  # a corpus from before runs (or their sources) were kept
         return []
     finally:
         db.close()
-    return [
-        {
-            "run": r,
-            "kind": k,
-            "started": st,
-            "finished": fi,
-            "new": n,
-            "folded": json.loads(fo),
-            "rejected": json.loads(re),
-        }
-        for r, k, st, fi, n, fo, re in rows
-    ]
 
 
 def read_learned(corpus: Path) -> dict[str, LearnedChrome]:
@@ -147,6 +136,7 @@ def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no display
+    matplotlib.rcParams["svg.fonttype"] = "none"  # labels as text: smaller, searchable
     import matplotlib.pyplot as plt
 
     return plt
@@ -161,20 +151,36 @@ def _svg(fig: Any) -> str:
 
 
 def _months(s: Summary) -> list[str]:
-    return sorted(m for m in s.per_month if m != "unknown")
+    return sorted(m for m in s.per_month if _MONTH.fullmatch(m))
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _month_days(months: list[str]) -> list[date]:
+    return [date(int(m[:4]), int(m[5:7]), 1) for m in months]
 
 
 def plot_documents_per_month(s: Summary) -> str:
+    """Bars on a time axis, one colour a site, stacked: a month without documents is a gap
+    (2011-12 does not stand next to 2013-02), and the counts are whole numbers."""
     months = _months(s)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
+    days = _month_days(months)
+    bottom = [0] * len(months)
     for site in sorted(s.per_site):
-        ax.plot(months, [s.per_month[m][site] for m in months], marker="o", label=site)
+        counts = [s.per_month[m][site] for m in months]
+        ax.bar(days, counts, width=_BAR_DAYS, bottom=bottom, label=site, align="edge")
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     ax.set_title("Documents per site per month (publication)")
     ax.set_ylabel("documents")
-    _month_ticks(ax, months)
+    _time_axis(ax, whole_counts=True)
     ax.legend()
     return _svg(fig)
+
+
+_BAR_DAYS = 27  # a month's bar, a little narrower than the month
 
 
 def plot_lengths(s: Summary) -> str:
@@ -188,24 +194,42 @@ def plot_lengths(s: Summary) -> str:
 
 
 def plot_fallback_share(s: Summary) -> str:
-    months = _months(s)
+    """A site's share in the months it has documents, on a time axis; the line breaks where a
+    month has none (no share to show, and no line drawn across the gap)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.2))
+    every = _every_month(_months(s))
     for site in sorted(s.per_site):
         share = [
-            s.fallback_per_month[m][site] / s.per_month[m][site] if s.per_month[m][site] else 0
-            for m in months
+            s.fallback_per_month[m][site] / s.per_month[m][site]
+            if m in s.per_month and s.per_month[m][site]
+            else float("nan")
+            for m in every
         ]
-        ax.plot(months, share, marker="o", label=site)
+        ax.plot(_month_days(every), share, marker="o", markersize=3, label=site)
     ax.set_ylim(0, 1)
     ax.set_title("Share of documents read by the fallback extractor (a rise: a layout change)")
     ax.set_ylabel("fallback share")
-    _month_ticks(ax, months)
+    _time_axis(ax, whole_counts=False)
     ax.legend()
     return _svg(fig)
 
 
+def _every_month(months: list[str]) -> list[str]:
+    """Every month from the first to the last given, gaps included."""
+    if not months:
+        return []
+    first, last = _month_days([months[0], months[-1]])
+    found, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = year + month // 12, month % 12 + 1
+    return found
+
+
 def plot_runs(runs: list[dict[str, Any]]) -> str:
+    from matplotlib.ticker import MaxNLocator
+
     plt = _pyplot()
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4))
     labels = [f"{r['run']}" for r in runs]
@@ -221,15 +245,22 @@ def plot_runs(runs: list[dict[str, Any]]) -> str:
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         ax.set_title(title)
         ax.set_xlabel("run")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if kinds:
             ax.legend(fontsize=7)
     return _svg(fig)
 
 
-def _month_ticks(ax: Any, months: list[str]) -> None:
-    step = max(1, len(months) // 12)
-    ax.set_xticks(range(0, len(months), step))
-    ax.set_xticklabels(months[::step], rotation=45, ha="right")
+def _time_axis(ax: Any, whole_counts: bool) -> None:
+    """Dates on x (matplotlib picks months or years by the span), whole numbers on y."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if whole_counts:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
@@ -241,7 +272,7 @@ def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
 def render(corpus: Path, out: Path) -> Summary:
     """Write the report of ``corpus`` to ``out``; links to documents are relative to ``out``."""
     s = summarize(corpus)
-    runs = read_runs(corpus)
+    runs = runs_of(corpus)
     base = os.path.relpath(corpus.resolve(), out.resolve().parent)
     plots = [plot_documents_per_month(s), plot_lengths(s), plot_fallback_share(s)]
     if runs:
@@ -292,6 +323,7 @@ def _runs_table(runs: list[dict[str, Any]]) -> str:
         [
             str(r["run"]),
             e(r["kind"]),
+            e(r["source"] or "-"),
             e(r["finished"] or ""),
             str(r["new"]),
             e(", ".join(f"{k} {v}" for k, v in sorted(r["folded"].items())) or "-"),
@@ -299,7 +331,8 @@ def _runs_table(runs: list[dict[str, Any]]) -> str:
         ]
         for r in runs
     ]
-    return _table(["run", "kind", "finished", "new", "folded", "not written"], rows, "runs")
+    headers = ["run", "kind", "read", "finished", "new", "folded", "not written"]
+    return _table(headers, rows, "runs")
 
 
 def _learned_table(learned: dict[str, LearnedChrome]) -> str:

@@ -53,9 +53,36 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, number INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     run INTEGER PRIMARY KEY, kind TEXT NOT NULL, started TEXT, finished TEXT NOT NULL,
-    new INTEGER NOT NULL, folded TEXT NOT NULL, rejected TEXT NOT NULL
+    new INTEGER NOT NULL, folded TEXT NOT NULL, rejected TEXT NOT NULL, source TEXT
 );
 """
+_RUN_COLUMNS = "run, kind, started, finished, new, folded, rejected, source"
+
+
+def read_runs(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The runs a corpus state recorded, oldest first (``source``: what the run read)."""
+    return [
+        {
+            "run": run,
+            "kind": kind,
+            "started": started,
+            "finished": finished,
+            "new": new,
+            "folded": json.loads(folded),
+            "rejected": json.loads(rejected),
+            "source": source or "",
+        }
+        for run, kind, started, finished, new, folded, rejected, source in db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY run"
+        )
+    ]
+
+
+def _add_source_column(db: sqlite3.Connection) -> None:
+    """A state from before runs said what they read gets the column (empty for old runs)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+    if "source" not in columns:
+        db.execute("ALTER TABLE runs ADD COLUMN source TEXT")
 
 
 def fold_kind(copy: Candidate, kept: Candidate) -> str:
@@ -193,6 +220,7 @@ class CorpusStore:
         # the files themselves are fsynced before the state records them as written.
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA + CHROME_SCHEMA)
+        _add_source_column(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -351,11 +379,13 @@ class CorpusStore:
         report: FinishReport,
         rejected: Mapping[str, int],
         started: str | None = None,
+        source: str = "",
     ) -> None:
-        """Keep what a run added, folded and rejected (the corpus report shows the runs)."""
+        """Keep what a run added, folded and rejected, and what it read (the corpus report
+        shows the runs)."""
         self.db.execute(
-            "INSERT INTO runs (kind, started, finished, new, folded, rejected) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs (kind, started, finished, new, folded, rejected, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 kind,
                 started,
@@ -363,24 +393,12 @@ class CorpusStore:
                 report.new,
                 json.dumps(report.folded, sort_keys=True),
                 json.dumps(dict(rejected), sort_keys=True),
+                source,
             ),
         )
 
     def runs(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "run": run,
-                "kind": kind,
-                "started": started,
-                "finished": finished,
-                "new": new,
-                "folded": json.loads(folded),
-                "rejected": json.loads(rejected),
-            }
-            for run, kind, started, finished, new, folded, rejected in self.db.execute(
-                "SELECT * FROM runs ORDER BY run"
-            )
-        ]
+        return read_runs(self.db)
 
     def _remember_urls(self, urls: list[str], number: int) -> None:
         self.db.executemany(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,7 +14,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 if TYPE_CHECKING:
-    from corpus.regenerate import Report
+    from corpus.regenerate import Published, Report
 
 
 class Command(ScrapyCommand):
@@ -22,7 +23,10 @@ class Command(ScrapyCommand):
     default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "PATH... -o OUTDIR [--workers N] [--no-progress]"
+        return (
+            "PATH... -o OUTDIR [--workers N] [--published-since YYYY-MM-DD] "
+            "[--published-until YYYY-MM-DD] [--no-progress]"
+        )
 
     def short_desc(self) -> str:
         return "Rebuild the corpus from WARC archives, offline"
@@ -40,11 +44,13 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--workers", type=int, default=1, help=f"processes (this machine: {os.cpu_count()})"
         )
+        add_published_options(parser)
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
+        from archives.warc import excerpt
         from corpus.regenerate import regenerate
         from corpus.store import CorpusBusy, hold_corpus
 
@@ -54,6 +60,7 @@ class Command(ScrapyCommand):
             raise UsageError("name the corpus folder with -o OUTDIR")
         if opts.workers < 1:
             raise UsageError("--workers takes a whole number, 1 or more")
+        published = published_dates(opts)
         try:
             hold_corpus(Path(opts.output))
         except CorpusBusy as err:
@@ -70,6 +77,8 @@ class Command(ScrapyCommand):
                 # The crawl's cap on a page is the cap on an archived body.
                 max_body=self.settings.getint("DOWNLOAD_MAXSIZE"),
                 progress_interval=self.settings.getfloat("PROGRESS_INTERVAL") or 30.0,
+                published=published,
+                source=excerpt("archives: " + " ".join(args)),
             )
         except FileNotFoundError as err:
             raise UsageError(str(err), print_help=False) from None
@@ -94,6 +103,36 @@ class Command(ScrapyCommand):
         if report.index.files and not any(report.index.records_per_file.values()):
             print("regenerate: error: no record could be read from any file", file=sys.stderr)
             self.exitcode = 1
+
+
+def add_published_options(parser: argparse.ArgumentParser) -> None:
+    for end in ("since", "until"):
+        parser.add_argument(
+            f"--published-{end}",
+            type=iso_day,
+            metavar="YYYY-MM-DD",
+            help=f"only articles published {'on or after' if end == 'since' else 'up to'} "
+            "this day (by their own date; articles without one are left out)",
+        )
+
+
+def iso_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is no date (YYYY-MM-DD)") from None
+
+
+def published_dates(opts: argparse.Namespace) -> Published:
+    from corpus.regenerate import Published
+
+    if (
+        opts.published_since
+        and opts.published_until
+        and opts.published_since > opts.published_until
+    ):
+        raise UsageError("--published-since is after --published-until")
+    return Published(opts.published_since, opts.published_until)
 
 
 def _summary(report: Report, output: str) -> None:

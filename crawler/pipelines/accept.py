@@ -81,6 +81,7 @@ class AcceptancePipeline:
             getattr(spider, "requested", None),
             rejections(self.stats.get_stats()),
             started=_stamp(self.stats.get_value("start_time")),
+            source=_live_source(spider),
         )
         store.close()
         self.stats.set_value("corpus/new", report.new)
@@ -93,6 +94,14 @@ class AcceptancePipeline:
             report.total,
             self.folder,
         )
+
+
+def _live_source(spider: Spider) -> str:
+    """What a crawl read, for the report: the live sites, by their hosts."""
+    from archives.warc import excerpt
+
+    hosts = ", ".join(getattr(spider, "allowed_domains", None) or []) or "the URLs given"
+    return excerpt(f"live sites: {hosts}")
 
 
 _BY_STAT = {reason.stat: reason for reason in Rejection}

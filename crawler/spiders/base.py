@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
@@ -220,9 +220,7 @@ class NewsSpider(DiscoverySpider):
             stats.inc_value(rejected.reason.stat)
             logger.warning("not written: %s", rejected)
             return
-        published = article.published
-        day = datetime.fromisoformat(published).date() if published else None
-        if (self.since or self.until) and not (day and self.in_dates(day)):
+        if not article.published_within(self.since, self.until):
             stats.inc_value(Rejection.OUTSIDE_DATES.stat)
             return
         if self.limit is not None and self.yielded >= self.limit:
