@@ -91,11 +91,12 @@ class Stream(io.RawIOBase):
         return self.start + self.received
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        want = len(buffer)
+        want = min(len(buffer), _READ_CHUNK)
+        # (the bytes taken to check the magic number go out with what follows them: a reader
+        # that sniffs the compression from its first read must see more than those)
+        data = self.response.read(max(0, want - len(self.head)))
         if self.head:
-            data, self.head = self.head[:want], self.head[want:]
-        else:
-            data = self.response.read(min(want, _READ_CHUNK))
+            data, self.head = self.head + data, b""
         buffer[: len(data)] = data
         self.received += len(data)
         return len(data)
@@ -128,7 +129,6 @@ class PoliteClient:
             block=True,  # never more than `connections` connections to the host
             retries=False,
             timeout=urllib3.Timeout(connect=min(30.0, self.timeout), read=self.timeout),
-            headers={"User-Agent": self.user_agent},
         )
 
     def url(self, path: str) -> str:
@@ -141,7 +141,8 @@ class PoliteClient:
         ``NotTheFile`` when the body does not open with ``magic``."""
         self._wait_turn()
         url = self.url(path)
-        headers = {"Range": f"bytes={start}-"} if start else {}
+        # (headers given to a request replace the pool's: the User-Agent goes with each)
+        headers = {"User-Agent": self.user_agent, **({"Range": f"bytes={start}-"} if start else {})}
         response = self._pool.request(
             "GET", url, headers=headers, preload_content=False, decode_content=False
         )

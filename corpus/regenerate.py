@@ -25,8 +25,6 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from tqdm import tqdm
-
 from archives.index import Index, PageRef, Unit, index_archives
 from archives.payload import (
     MAX_HTTP_HEADER_BYTES,
@@ -44,6 +42,7 @@ from articles.plan import ArticlePlan, WholeArticle, assemble, read_article_page
 from articles.record import Article
 from cleaners.sites import CRAWLED_SITES, detect_site
 from corpus.accept import Acceptance, judge
+from corpus.progress import ProgressBar, ProgressDisplay
 from corpus.store import CorpusStore, FinishReport, StagedArticle, write_text_ahead
 from corpus.warmup import collector_paused, cool_down, warm_up
 
@@ -168,7 +167,7 @@ def _prepared(
     outdir: Path,
     max_body: int,
     workers: int,
-    display: _ProgressDisplay,
+    display: ProgressDisplay,
     published: Published,
 ) -> Iterator[tuple[Index, Rebuilder]]:
     """Pass 1's index, and pass 2 ready to run: what every article needs loaded
@@ -217,13 +216,13 @@ def _main_takes_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _index(paths: list[str], max_body: int, display: _ProgressDisplay) -> Index:
+def _index(paths: list[str], max_body: int, display: ProgressDisplay) -> Index:
     """Pass 1 (in whichever process runs it), its progress shown file by file."""
-    bar: _ProgressBar | None = None
+    bar: ProgressBar | None = None
 
     def read(done: int, files: list[Path]) -> None:
         nonlocal bar
-        bar = bar or _ProgressBar(display, len(files), "file", "reading archives")
+        bar = bar or ProgressBar(display, len(files), "file", "reading archives")
         bar.advance(1, lambda: f"reading archives: {done} of {len(files)} files")
 
     with collector_paused():
@@ -248,37 +247,6 @@ def _chunks(units: list[Unit], workers: int) -> Iterator[list[Unit]]:
         size = max(4, min(64, (len(units) - start) // (4 * workers)))
         yield units[start : start + size]
         start += size
-
-
-@dataclass(frozen=True)
-class _ProgressDisplay:
-    """How a run shows progress: a live bar on a terminal; elsewhere (CI, a log file) a line
-    every ``interval`` seconds; nothing when not ``shown``."""
-
-    shown: bool = True
-    interval: float = 30.0
-
-
-class _ProgressBar:
-    def __init__(self, display: _ProgressDisplay, total: int, unit: str, desc: str) -> None:
-        live = display.shown and sys.stderr.isatty()
-        self._bar = tqdm(
-            total=total, unit=unit, desc=desc, file=sys.stderr, disable=not live, mininterval=0.5
-        )
-        self._lines = display.shown and not live
-        self._interval = display.interval
-        self._last_line = time.perf_counter()
-
-    def advance(self, done: int, line: Callable[[], str]) -> None:
-        """``done`` more units; ``line`` says where the run is, when a line is due."""
-        self._bar.update(done)
-        now = time.perf_counter()
-        if self._lines and now - self._last_line >= self._interval:
-            self._last_line = now
-            print(f"regenerate: progress: {line()}", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        self._bar.close()
 
 
 def _status(report: Report, total: int, started: float) -> str:
@@ -309,7 +277,7 @@ def regenerate(
     needs to know of where the pages came from)."""
     report = Report()
     started = time.perf_counter()
-    display = _ProgressDisplay(progress, progress_interval)
+    display = ProgressDisplay(progress, progress_interval, kind)
     prepared = _prepared(paths, outdir, max_body, workers, display, published)
     with prepared as (report.index, rebuild_units):
         _rebuild_all(report, rebuild_units, outdir, display, started, (kind, source))
@@ -321,7 +289,7 @@ def _rebuild_all(
     report: Report,
     rebuild_units: Rebuilder,
     outdir: Path,
-    display: _ProgressDisplay,
+    display: ProgressDisplay,
     started: float,
     run: tuple[str, str],
 ) -> None:
@@ -331,7 +299,7 @@ def _rebuild_all(
     total = sum(len(u.pages) for u in units)
     acceptance = Acceptance(CorpusStore(outdir), batch=STAGE_BATCH)
     report.rejected, report.extractors = acceptance.rejected, acceptance.by_extractor
-    bar = _ProgressBar(display, total, "page", "regenerate")
+    bar = ProgressBar(display, total, "page", "regenerate")
     try:
         for outcome in rebuild_units(units):
             report.pages_read += outcome.pages_read

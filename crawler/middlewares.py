@@ -11,6 +11,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as Scrapy
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.robotstxt import RobotParser
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
@@ -30,11 +31,15 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ContactUserAgentMiddleware:
-        settings = crawler.settings
-        agent = settings.get("USER_AGENT") or (
-            f"{settings.get('BOT_NAME')}/{_version()} (+{settings.get('CONTACT')})"
-        )
-        return cls(agent)
+        return cls(contact_user_agent(crawler.settings))
+
+
+def contact_user_agent(settings: BaseSettings) -> str:
+    """``USER_AGENT``, else ``<BOT_NAME>/<version> (+<CONTACT>)``: every request of the project
+    (the crawl's, the CC-NEWS backfill's) says who runs it."""
+    return settings.get("USER_AGENT") or (
+        f"{settings.get('BOT_NAME')}/{_version()} (+{settings.get('CONTACT')})"
+    )
 
 
 def _one_line(record: logging.LogRecord) -> bool:

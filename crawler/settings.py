@@ -94,6 +94,16 @@ CORPUS_DIR = "output/corpus"
 ARCHIVE_DIR = "output/raw"
 ARCHIVE_MAX_BYTES = 100 * 1024 * 1024
 
+# --- CC-NEWS backfill (scrapy ccnews) -------------------------------------------------------
+# Common Crawl, or a mirror of it (`--base`). A refused or lost download is tried
+# CCNEWS_ATTEMPTS times, waiting CCNEWS_FIRST_WAIT seconds before the first retry and twice as
+# long before each next one (with jitter). Sharing a range over REDIS_URL, a file held by a
+# process that stopped renewing its lease goes back to the others after CCNEWS_LEASE seconds.
+CCNEWS_BASE = "https://data.commoncrawl.org/"
+CCNEWS_ATTEMPTS = 8
+CCNEWS_FIRST_WAIT = 1.0
+CCNEWS_LEASE = 300.0
+
 # --- Extraction -----------------------------------------------------------------------------
 # Warn when more than this share of a site's articles needed the trafilatura fallback: the
 # site's layout has probably changed and its profile needs updating.

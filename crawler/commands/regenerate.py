@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -99,7 +98,7 @@ class Command(ScrapyCommand):
             )
             self.exitcode = 130  # 128 + SIGINT, as a shell reports it
             return
-        _summary(report, opts.output)
+        summary(report, opts.output)
         if report.index.files and not any(report.index.records_per_file.values()):
             print("regenerate: error: no record could be read from any file", file=sys.stderr)
             self.exitcode = 1
@@ -135,30 +134,31 @@ def published_dates(opts: argparse.Namespace) -> Published:
     return Published(opts.published_since, opts.published_until)
 
 
-def _summary(report: Report, output: str) -> None:
-    """What was read, what became of every record and article, and the corpus."""
+def summary(report: Report, output: str, command: str = "regenerate", files: bool = True) -> None:
+    """What was read (each file, when ``files``), what became of every record and article, and
+    the corpus; each line opens with ``command``."""
     from archives.warc import excerpt
 
     index = report.index
     rate = report.pages_read / report.seconds if report.seconds else 0.0
-    say = partial(print, file=sys.stderr)
-    for path, count in index.records_per_file.items():
-        say(excerpt(f"regenerate: read {path}: {count} records"))
+
+    def say(line: str) -> None:
+        print(f"{command}: {line}", file=sys.stderr)
+
+    for path, count in index.records_per_file.items() if files else ():
+        say(excerpt(f"read {path}: {count} records"))
     for path, why in index.left_out:
-        say(excerpt(f"regenerate: left out {path}: {why}"))
+        say(excerpt(f"left out {path}: {why}"))
     records = ", ".join(f"{kind} {n}" for kind, n in sorted(index.record_types.items()))
-    say(f"regenerate: {len(index.files)} files read; records: {records or 'none'}")
-    say(
-        f"regenerate: {report.pages_read} article pages read in {report.seconds:.1f} s "
-        f"({rate:.0f} pages/s)"
-    )
+    say(f"{len(index.files)} files read; records: {records or 'none'}")
+    say(f"{report.pages_read} article pages read in {report.seconds:.1f} s ({rate:.0f} pages/s)")
     for reason, count in sorted(report.skipped.items()):
-        say(f"regenerate: skipped {count}: {reason}")
+        say(f"skipped {count}: {reason}")
     for kind, count in sorted(report.extractors.items()):
-        say(f"regenerate: extracted {count}: {kind}")
+        say(f"extracted {count}: {kind}")
     if report.corpus is not None:
         corpus = report.corpus
         say(
-            f"regenerate: corpus: {corpus.new} new documents ({corpus.duplicates} duplicates "
+            f"corpus: {corpus.new} new documents ({corpus.duplicates} duplicates "
             f"folded), {corpus.total} in all, in {output}"
         )
