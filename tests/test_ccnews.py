@@ -59,7 +59,9 @@ def cc_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def client(stand_in: CommonCrawlStandIn, attempts: int = 4) -> PoliteClient:
-    return PoliteClient(stand_in.base, "beritabersih-test (+test@example.org)", 2, attempts=attempts)
+    return PoliteClient(
+        stand_in.base, "beritabersih-test (+test@example.org)", 2, attempts=attempts
+    )
 
 
 def test_a_range_takes_the_months_it_spans_and_no_month_before_cc_news() -> None:
