@@ -146,16 +146,17 @@ class PoliteClient:
         response = self._pool.request(
             "GET", url, headers=headers, preload_content=False, decode_content=False
         )
+        whole = False
         try:
             stream = self._checked(response, url, start, magic)
             yield stream
-        except BaseException:
-            response.close()  # the connection goes with whatever is left of the body
-            raise
-        if stream.complete:
+            whole = stream.complete
+        finally:
+            if not whole:
+                response.close()  # the connection goes, with whatever is left of the body
+            # Its place in the pool is given back either way: a pool that blocks when full
+            # would otherwise wait forever for a connection no one returns.
             response.release_conn()
-        else:
-            response.close()
 
     def _checked(
         self, response: urllib3.BaseHTTPResponse, url: str, start: int, magic: bytes

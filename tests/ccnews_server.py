@@ -149,6 +149,29 @@ def build_month(root: Path, month: str, files: dict[str, list[Capture]]) -> list
     return paths
 
 
+JANUARY = "crawl-data/CC-NEWS/2024/01/"
+
+
+def build_demo_months(root: Path) -> list[str]:
+    """January 2024 in three files (our demo articles among other sites' pages, two of ours
+    captured twice), and a file of December and one of February either side of it. Returns
+    January's files."""
+    ours = demo_captures()
+    others = [foreign_capture(n) for n in range(24)]
+    january = build_month(
+        root,
+        "2024/01",
+        {
+            "20240105101500": ours[:6] + others[:8],
+            "20240120101500": others[8:12] + ours[6:12] + others[12:16],
+            "20240131235900": ours[12:] + ours[:2] + others[16:],
+        },
+    )
+    build_month(root, "2023/12", {"20231231235900": ours[:3]})
+    build_month(root, "2024/02", {"20240201000100": ours[3:6]})
+    return january
+
+
 @dataclass
 class Seen:
     at: float
@@ -255,10 +278,13 @@ def _handler(stand_in: CommonCrawlStandIn) -> type[BaseHTTPRequestHandler]:
             )
             status = 206 if start else 200
             extra = {"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}"} if start else {}
-            cut = int(fault[4:]) if fault.startswith("cut:") else None
-            return self._answer(
-                path, status, data[start:], "application/octet-stream", asked, extra, cut
-            )
+            cut = int(fault.split(":")[1]) if fault.startswith(("cut:", "stall:")) else None
+            self._answer(path, status, data[start:], "application/octet-stream", asked, extra, cut)
+            if fault.startswith("stall:"):
+                self.wfile.flush()
+                stand_in.stalled.set()
+                stand_in.release.wait(120)
+            return None
 
         def _answer(
             self,

@@ -27,34 +27,13 @@ from cleaners.sites import CRAWLED_SITES
 from corpus.backfill import Backfill, backfill
 from corpus.progress import ProgressDisplay
 from corpus.regenerate import Published
-from tests.ccnews_server import (
-    CommonCrawlStandIn,
-    build_month,
-    demo_captures,
-    foreign_capture,
-)
-
-JANUARY = "crawl-data/CC-NEWS/2024/01/"
+from tests.ccnews_server import JANUARY, CommonCrawlStandIn, build_demo_months
 
 
 @pytest.fixture(scope="module")
 def cc_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """January 2024 in three files (our demo articles among other sites' pages), and a file of
-    December and one of February either side of it."""
     root = tmp_path_factory.mktemp("cc")
-    ours = demo_captures()
-    others = [foreign_capture(n) for n in range(24)]
-    build_month(
-        root,
-        "2024/01",
-        {
-            "20240105101500": ours[:6] + others[:8],
-            "20240120101500": others[8:12] + ours[6:12] + others[12:16],
-            "20240131235900": ours[12:] + ours[:2] + others[16:],
-        },
-    )
-    build_month(root, "2023/12", {"20231231235900": ours[:3]})
-    build_month(root, "2024/02", {"20240201000100": ours[3:6]})
+    build_demo_months(root)
     return root
 
 
@@ -206,3 +185,20 @@ def test_articles_published_outside_the_given_days_are_counted_not_written(
     manifest = (tmp_path / "corpus" / "manifest.jsonl").read_text(encoding="utf-8")
     days = sorted(json.loads(line)["published"][:10] for line in manifest.splitlines())
     assert days and days[0] >= "2020-10-05", days
+
+
+def test_refused_downloads_give_their_connection_back(cc_root: Path, tmp_path: Path) -> None:
+    """One connection, two refusals: each refused answer's connection is returned to the pool
+    (a pool that blocks when full would otherwise wait forever)."""
+    import threading
+
+    path = f"{JANUARY}CC-NEWS-20240105101500-00000.warc.gz"
+    with CommonCrawlStandIn(cc_root, {path: ["503", "xml"]}) as stand_in:
+        one = PoliteClient(stand_in.base, "beritabersih-test", connections=1, attempts=4)
+        slim = WarcFile(tmp_path / "slim.warc.gz")
+        copier = CaptureCopier(slim, keeps_sites(CRAWLED_SITES), 16 << 20)
+        worker = threading.Thread(target=copy_file, args=(one, path, copier), daemon=True)
+        worker.start()
+        worker.join(30)
+    assert not worker.is_alive(), "the download waits for a connection no one gave back"
+    assert copier.count.kept == 6
