@@ -29,7 +29,7 @@ from archives.index import page_url_reason
 from archives.remote import NotTheFile, PoliteClient, Stream
 from archives.warc import MAX_WARC_HEADER_BYTES, normal_uri, now_stamp
 from archives.writer import WarcFile, warc_record
-from cleaners.sites import site_for_url
+from cleaners.sites import get_profile, site_for_url
 
 PREFIX = "crawl-data/CC-NEWS/"
 FIRST_MONTH = date(2016, 8, 1)
@@ -106,8 +106,13 @@ def keeps_sites(sites: Iterable[str]) -> Callable[[str], bool]:
     """Whether a capture's ``WARC-Target-URI`` is an article page of one of ``sites`` (the
     host first: most captures are other sites')."""
     chosen = frozenset(sites)
+    # (a substring test first: ruling out another site's URL costs no URL parsing)
+    domains = tuple(d.lower() for site in chosen for d in get_profile(site).domains)
 
     def keep(target: str) -> bool:
+        lowered = target.lower()
+        if not any(d in lowered for d in domains):
+            return False
         if site_for_url(target.strip().strip("<>")) not in chosen:
             return False
         url, problem = normal_uri(target)
