@@ -3,7 +3,8 @@
     python benchmarks/ccnews_bench.py [--files 4] [--captures 10000] [--ours 0.01] [--rounds 3]
 
 Builds a month-like mix in a temporary folder (about 1 GB by default: a CC-NEWS file is about
-1 GB, a month a few hundred of them): ``--files`` CC-NEWS-like files of ``--captures`` captures each (a request, a response and a metadata record a capture, one gzip member a
+1 GB, a month a few hundred of them): ``--files`` CC-NEWS-like files of ``--captures``
+captures each (a request, a response and a metadata record a capture, one gzip member a
 record), the responses real news pages (``../shared/real_html*``, under other sites' URLs,
 each made unique) and a share ``--ours`` of them our demo articles. A stand-in for Common
 Crawl serves them over HTTP from another process (its CPU is not counted). Measured, CPU time
