@@ -21,7 +21,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
-COMMANDS = ("version", "crawl", "clean", "regenerate", "explain", "report", "export", "mirror")
+COMMANDS = (
+    "version",
+    "crawl",
+    "clean",
+    "regenerate",
+    "ccnews",
+    "explain",
+    "report",
+    "export",
+    "mirror",
+)
 TARGET_SECONDS = 1.2
 
 

@@ -13,7 +13,13 @@ from urllib.parse import urlsplit
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands.regenerate import add_published_options, iso_day, published_dates, summary
+from crawler.commands.options import (
+    add_published_options,
+    hold_corpus_or_refuse,
+    iso_day,
+    published_dates,
+)
+from crawler.commands.regenerate import summary
 
 if TYPE_CHECKING:
     from corpus.backfill import Backfill, BackfillReport
@@ -60,17 +66,11 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         from corpus.backfill import backfill
-        from corpus.store import CorpusBusy, hold_corpus
 
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}")
         job = self._job(opts)
-        try:
-            hold_corpus(job.corpus)
-        except CorpusBusy as err:
-            raise UsageError(str(err), print_help=False) from None
-        except OSError as err:
-            raise UsageError(f"{job.corpus}: cannot write there ({err.strerror})") from None
+        hold_corpus_or_refuse(job.corpus)
         # The download's warnings (refusals, retries, failed files), one line each.
         logging.basicConfig(format="%(message)s", level=logging.WARNING, stream=sys.stderr)
         try:

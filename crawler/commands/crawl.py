@@ -14,11 +14,11 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
+from crawler.commands.options import hold_corpus_or_refuse
+
 
 class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        from corpus.store import CorpusBusy, hold_corpus
-
         if len(args) == 1 and self.crawler_process is not None:
             loader = self.crawler_process.spider_loader
             try:
@@ -34,11 +34,8 @@ class Command(ScrapyCrawlCommand):
                 check(dict(opts.spargs), report=False)
             # One writer per corpus folder: refused here, before anything is fetched. The
             # hold lasts as long as this process (the stores of the crawl share it).
-            try:
-                assert self.settings is not None  # set before run() by Scrapy
-                hold_corpus(Path(self.settings.get("CORPUS_DIR")))
-            except CorpusBusy as err:
-                raise UsageError(str(err), print_help=False) from None
+            assert self.settings is not None  # set before run() by Scrapy
+            hold_corpus_or_refuse(Path(self.settings.get("CORPUS_DIR")))
         super().run(args, opts)
         self._report_nothing_fetched()
 

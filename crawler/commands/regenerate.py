@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.commands.options import add_published_options, hold_corpus_or_refuse, published_dates
+
 if TYPE_CHECKING:
-    from corpus.regenerate import Published, Report
+    from corpus.regenerate import Report
 
 
 class Command(ScrapyCommand):
@@ -51,7 +52,6 @@ class Command(ScrapyCommand):
 
         from archives.warc import excerpt
         from corpus.regenerate import regenerate
-        from corpus.store import CorpusBusy, hold_corpus
 
         if not args:
             raise UsageError("name at least one WARC file or folder")
@@ -60,12 +60,7 @@ class Command(ScrapyCommand):
         if opts.workers < 1:
             raise UsageError("--workers takes a whole number, 1 or more")
         published = published_dates(opts)
-        try:
-            hold_corpus(Path(opts.output))
-        except CorpusBusy as err:
-            raise UsageError(str(err), print_help=False) from None
-        except OSError as err:
-            raise UsageError(f"{opts.output}: cannot write there ({err.strerror})") from None
+        hold_corpus_or_refuse(Path(opts.output))
         assert self.settings is not None  # set before run() by Scrapy
         try:
             report = regenerate(
@@ -102,36 +97,6 @@ class Command(ScrapyCommand):
         if report.index.files and not any(report.index.records_per_file.values()):
             print("regenerate: error: no record could be read from any file", file=sys.stderr)
             self.exitcode = 1
-
-
-def add_published_options(parser: argparse.ArgumentParser) -> None:
-    for end in ("since", "until"):
-        parser.add_argument(
-            f"--published-{end}",
-            type=iso_day,
-            metavar="YYYY-MM-DD",
-            help=f"only articles published {'on or after' if end == 'since' else 'up to'} "
-            "this day (by their own date; articles without one are left out)",
-        )
-
-
-def iso_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is no date (YYYY-MM-DD)") from None
-
-
-def published_dates(opts: argparse.Namespace) -> Published:
-    from corpus.regenerate import Published
-
-    if (
-        opts.published_since
-        and opts.published_until
-        and opts.published_since > opts.published_until
-    ):
-        raise UsageError("--published-since is after --published-until")
-    return Published(opts.published_since, opts.published_until)
 
 
 def summary(report: Report, output: str, command: str = "regenerate", files: bool = True) -> None:
