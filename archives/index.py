@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archives.payload import MAX_HTTP_HEADER_BYTES, PayloadError, split_head
+from archives.payload import MAX_HTTP_HEADER_BYTES, PayloadError, decode_body, split_head
 from archives.payload import content_type as http_content_type
 from archives.warc import (
     ARCHIVE_NAME,
@@ -25,6 +25,7 @@ from archives.warc import (
     Skipped,
     excerpt,
     is_arc,
+    read_block,
     read_records,
 )
 from articles.extraction import is_html
@@ -57,6 +58,27 @@ class PageRef:
     blocks: tuple[BlockRef, ...]  # one, or a segmented record's segments in order
     http: bool = True  # an HTTP response block (else the page itself, of ``content_type``)
     content_type: str = ""
+
+
+def page_body(ref: PageRef, max_body: int = DEFAULT_MAX_BODY) -> tuple[bytes, str]:
+    """(the body, its content type) of an archived page, read whole (every segment) and
+    decoded as the server meant it (chunks and content coding undone, with the cap)."""
+    limit = max_body + (MAX_HTTP_HEADER_BYTES if ref.http else 0)
+    block = b"".join(
+        read_block(b.file, b.offset, b.ordinal, b.record_id, limit) for b in ref.blocks
+    )
+    if not ref.http:
+        return block[: max_body + 1], ref.content_type
+    _, headers, rest = split_head(block)
+    return decode_body(headers, rest, max_body), http_content_type(headers)
+
+
+def archived_page(paths: list[str], url: str, max_body: int = DEFAULT_MAX_BODY) -> PageRef | None:
+    """The page of ``url`` (its article, and its page: ``?page=all``, ``?page=2`` ...) in the
+    archives, as ``scrapy regenerate`` would take it; None when they do not hold it."""
+    unit = index_archives(paths, max_body).units.get(canonical_url(url))
+    key: str | int = "all" if "page=all" in url else (page_number(url) or 1)
+    return unit.pages.get(key) if unit else None
 
 
 @dataclass

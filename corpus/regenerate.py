@@ -25,17 +25,13 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from archives.index import Index, PageRef, Unit, index_archives
+from archives.index import Index, PageRef, Unit, index_archives, page_body
 from archives.payload import (
-    MAX_HTTP_HEADER_BYTES,
     Incomplete,
     PayloadError,
     TooLarge,
-    decode_body,
-    split_head,
 )
-from archives.payload import content_type as http_content_type
-from archives.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt, read_block
+from archives.warc import DEFAULT_MAX_BODY, ArchiveError, excerpt
 from articles.extraction import ExtractedPage
 from articles.outcomes import Rejected, Rejection
 from articles.plan import ArticlePlan, WholeArticle, assemble, read_article_page
@@ -146,15 +142,7 @@ def archived_article(unit: Unit, max_body: int = DEFAULT_MAX_BODY) -> tuple[Arti
 
 def _page(ref: PageRef, max_body: int) -> ExtractedPage:
     """An archived page, read whole (every segment), decoded as the server meant it."""
-    limit = max_body + (MAX_HTTP_HEADER_BYTES if ref.http else 0)
-    block = b"".join(
-        read_block(b.file, b.offset, b.ordinal, b.record_id, limit) for b in ref.blocks
-    )
-    if not ref.http:
-        return read_article_page(block[: max_body + 1], ref.content_type, ref.url)
-    _, headers, rest = split_head(block)
-    body = decode_body(headers, rest, max_body)
-    return read_article_page(body, http_content_type(headers), ref.url)
+    return read_article_page(*page_body(ref, max_body), ref.url)
 
 
 # Rebuilds units in order, in this process or in workers.

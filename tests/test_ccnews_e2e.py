@@ -264,5 +264,14 @@ def test_the_corpus_report_says_the_run_read_cc_news(
 
     (run,) = runs_of(tmp_path / "corpus")
     assert run["kind"] == "ccnews"
+    # scrapy explain reads a page from the slim archive, as regenerate does.
+    url = "https://kumparan.com/kumparanbola/" + next(
+        (REPO / "demo/mirror/kumparan.com/kumparanbola").iterdir()
+    ).name
+    explained = run_scrapy("explain", url, "--archive", tmp_path / "raw")
+    assert explained.returncode == 0, explained.stderr[-2000:]
+    assert "site: kumparan; read by: layout" in explained.stdout
+    missing = run_scrapy("explain", url + "-x", "--archive", tmp_path / "raw")
+    assert missing.returncode != 0 and "no page of it in" in missing.stderr.splitlines()[-1]
     assert run["source"].startswith("CC-NEWS files captured 2024-01-01..2024-01-31")
     assert run["rejected"]["incomplete (a page missing)"] == 1

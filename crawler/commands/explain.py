@@ -1,4 +1,4 @@
-"""``scrapy explain URL|FILE.html [--url URL]``: why a page reads as it does.
+"""``scrapy explain URL|FILE.html [--url URL] [--archive PATH]``: why a page reads as it does.
 
 A URL is fetched through the crawl's own download path (robots.txt, the allowed hosts,
 ``MIRROR_URL``, retries), a file is read from disk (``--url`` says which page it is, so the
@@ -46,7 +46,7 @@ class Command(ScrapyCommand):
     default_settings: ClassVar[dict[str, Any]] = {"LOG_LEVEL": "WARNING"}
 
     def syntax(self) -> str:
-        return "URL|FILE.html [--url URL]"
+        return "URL|FILE.html [--url URL] [--archive PATH] [--no-site-layout]"
 
     def short_desc(self) -> str:
         return "Explain how one page is read: layout, every block kept or dropped and why"
@@ -65,6 +65,12 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         parser.add_argument("--url", help="the page's URL, for a FILE (which site reads it)")
         parser.add_argument(
+            "--archive",
+            metavar="PATH",
+            help="read the URL's page from these WARC files (a file or a folder: the crawl's "
+            "archive, the backfill's slim WARCs, another tool's) instead of fetching it",
+        )
+        parser.add_argument(
             "--no-site-layout",
             action="store_true",
             help="read the page as if its site's layouts were unknown (the layout-free reader)",
@@ -80,6 +86,9 @@ class Command(ScrapyCommand):
         if Path(target).is_file():
             html: str | bytes = Path(target).read_bytes()
             url = opts.url or Path(target).resolve().as_uri()
+        elif opts.archive:
+            url = target
+            html = _archived(opts.archive, url)
         elif urlsplit(target).scheme in ("http", "https"):
             url = target
             html = self._fetch(url)
@@ -104,3 +113,18 @@ class Command(ScrapyCommand):
         if response.status != 200:
             raise UsageError(f"{url}: HTTP {response.status}", print_help=False)
         return response_text(response)
+
+
+def _archived(archive: str, url: str) -> str:
+    """The page of ``url`` as the archives hold it, decoded as the crawl decodes a page."""
+    from archives.index import archived_page, page_body
+    from articles.extraction import page_text
+
+    try:
+        ref = archived_page([archive], url)
+    except FileNotFoundError as err:
+        raise UsageError(str(err), print_help=False) from None
+    if ref is None:
+        raise UsageError(f"{url}: no page of it in {archive}", print_help=False)
+    body, content_type = page_body(ref)
+    return page_text(body, content_type, ref.url)
