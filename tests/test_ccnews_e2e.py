@@ -265,9 +265,10 @@ def test_the_corpus_report_says_the_run_read_cc_news(
     (run,) = runs_of(tmp_path / "corpus")
     assert run["kind"] == "ccnews"
     # scrapy explain reads a page from the slim archive, as regenerate does.
-    url = "https://kumparan.com/kumparanbola/" + next(
-        (REPO / "demo/mirror/kumparan.com/kumparanbola").iterdir()
-    ).name
+    url = (
+        "https://kumparan.com/kumparanbola/"
+        + next((REPO / "demo/mirror/kumparan.com/kumparanbola").iterdir()).name
+    )
     explained = run_scrapy("explain", url, "--archive", tmp_path / "raw")
     assert explained.returncode == 0, explained.stderr[-2000:]
     assert "site: kumparan; read by: layout" in explained.stdout
