@@ -119,13 +119,15 @@ def backfill(job: Backfill) -> BackfillReport:
 
 
 def _download(job: Backfill, client: PoliteClient, report: BackfillReport) -> None:
-    done = [name for name in report.files if job.slim_path(name).exists()]
+    finished = {name for name in report.files if job.slim_path(name).exists()}
+    done = [name for name in report.files if name in finished]
+    todo = [name for name in report.files if name not in finished]
     report.already = len(done)
     queue: FileQueue = (
         RedisQueue(job.redis_url, job.frontier, job.lease) if job.redis_url else LocalQueue()
     )
     try:
-        queue.offer([n for n in report.files if n not in set(done)], done)
+        queue.offer(todo, done)
         with _Downloads(job, client, queue, report) as downloads:
             downloads.run()
     finally:
