@@ -63,7 +63,10 @@ MORE_LINK = Family(
     "related-link",
     (
         r"^selengkapnya,? (?:baca|klik|simak|lihat|cek|tonton)\b",
-        r"^(?:baca|lihat|klik|simak) (?:selengkapnya|lengkapnya)\W*$",
+        # The link's words alone: "Baca selengkapnya", "Simak ulasan selengkapnya",
+        # "Selengkapnya:" (misspelt too, "Selenngkapnya").
+        r"^(?:(?:baca|lihat|klik|simak|cek) )?(?:(?:ulasan|berita|artikel|kabar|info) )?"
+        r"(?:sel[ae]n+gkapnya|lengkapnya)\W*$",
         r"^(?:baca|lihat|klik|simak) (?:selengkapnya |lengkapnya )?(?:di|pada) "
         r"(?:sini|link|tautan)",
     ),
@@ -101,7 +104,9 @@ PROMOTION = Family(
     (
         r"whatsapp channel",
         r"saluran whatsapp",
-        r"^(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
+        # (asked politely too: "Silakan subscribe ...", "Jangan lupa follow ...")
+        r"^(?:(?:silakan|silahkan|yuk|ayo|jangan lupa) )?"
+        r"(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
         r"telegram|google news|instagram|tiktok|youtube|twitter|facebook|newsletter|notifikasi)\b",
         r"^(?:download|unduh|install|pasang) (?:aplikasi|app)",
         r"^ikuti (?:kami|kanal|akun|update)\b",
@@ -281,9 +286,28 @@ PHOTO_CREDIT = Family(
         r"^(?:Kolase|KOLASE|Kolase foto|Dok\.?|Foto)?[ /]*[A-Za-z][\w-]*(?:\.[a-zA-Z]{2,3}){1,2}"
         r"(?: ?/ ?[\w .'’-]{2,60})?$",
         r"^(?:Instagram|INSTAGRAM|Twitter|TikTok|YouTube|Facebook|IG)\s*@?[\w.]+$",
+        # A still from an account's video: "Akun YouTube Vatican News", "Kanal YouTube X".
+        r"^(?:Akun|Kanal|Channel) (?:YouTube|Instagram|Twitter|TikTok|Facebook|X)\b[^.!?]{0,40}$",
         r"^(?:istimewa|dok\. pribadi|dokumentasi pribadi|ilustrasi)$",
+        # A collage or a file photo credited to a newsroom: "Kolase Tribun Manado".
+        rf"^(?:Kolase|KOLASE)(?: [Ff]oto)? (?:{NEWSROOMS})[\w .-]{{0,30}}$",
+        # A regional newsroom's name alone, the credit of its own photo ("TribunManado"; not
+        # the network's bare name, which tops a page's header).
+        rf"^(?:{NEWSROOMS})[A-Z][A-Za-z]+$",
     ),
     max_words=8,
+    ignore_case=False,
+)
+
+# Several photos' credits in one line, separated by semicolons ("Tangkap layar YouTube X;
+# Facebook Y; dok. Z"): sources and names, never a sentence.
+CREDIT_LIST = Family(
+    "photo-credit",
+    (
+        rf"^(?!.*\w[.!?] [A-Z][a-z]+ [a-z])(?=.*\b(?:{_PHOTO_SOURCES})\b)[^;]{{2,60}}"
+        r"(?:; ?[^;]{2,60})+$",
+    ),
+    max_words=24,
     ignore_case=False,
 )
 
@@ -459,6 +483,7 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     HEADLINE_TABLE,
     MARKUP,
     PHOTO_CREDIT,
+    CREDIT_LIST,
     CAPTION,
     SHORT_CAPTION,
     BRACKET_CAPTION,

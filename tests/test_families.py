@@ -189,6 +189,22 @@ DROPPED = [
     ("photo-credit", "tribun", "serambinews.com/budi setiawan"),
     ("photo-credit", "tribun", "Instagram @pemkot_surabaya"),
     ("photo-credit", "tribun", "istimewa"),
+    # a regional newsroom credits its own photo or collage (after 2025 Manado pages)
+    ("photo-credit", "tribun", "TribunPalu"),
+    ("photo-credit", "tribun", "Kolase Foto Tribun Palu"),
+    # a video still, and several photos' sources in one credit (after a 2025 round-up)
+    ("photo-credit", "tribun", "Akun YouTube Kebun Raya Bogor"),
+    (
+        "photo-credit",
+        "tribun",
+        "Tangkap layar YouTube Kanal Berita; Instagram Dinas Pariwisata; dok. Basarnas",
+    ),
+    # the link's words alone, misspelt too (after Tribun round-ups of 2017-2023)
+    ("related-link", "tribun", "Simak berita selengkapnya"),
+    ("related-link", "tribun", "Selengkapnya:"),
+    ("related-link", "tribun", "Selenngkapnya"),
+    # a polite call to follow the newsroom elsewhere (after a Makassar page of 2020)
+    ("promotion", "tribun", "Silakan follow Instagram Tribun Palu:"),
     ("caption", "kumparan", "Suasana rapat di kantor desa. Dok: Pemdes Sukamaju"),
     ("caption", "kumparan", "Logo aplikasi (Foto: Wikimedia Commons)"),
     ("caption", "kumparan", "Foto: Suasana pameran buku di Jakarta."),
@@ -252,6 +268,13 @@ KEPT = [
     "Editor senior majalah itu menilai kebijakan baru tersebut terlalu tergesa-gesa.",
     "Versi terbaru aplikasi itu dirilis pekan lalu dengan sejumlah perbaikan keamanan.",
     "Konten yang diunggah pengguna akan diperiksa moderator sebelum tayang, ujarnya.",
+    # the network's bare name tops a header; a section's name is no credit
+    "Tribun",
+    "Tribunners",
+    # a list in the article with semicolons but no photo source in it
+    "Jadwal pekan ini: Senin rapat; Selasa kunjungan kerja; Rabu sidang paripurna",
+    # the dateline's paragraph says where the round-up is: it opens the body
+    "TRIBUNNEWS.COM - Rangkuman berita pilihan pekan ini bisa Anda baca di sini.",
 ]
 
 
