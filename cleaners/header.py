@@ -134,8 +134,9 @@ def find_header(
 
 
 # A line that goes on from the one above it (a headline set over several lines): it starts
-# in lowercase, or the line above ends with a word that cannot end a headline.
-_CONTINUES = re.compile(r"^[a-z\d\"“'(]")
+# in lowercase, or the line above ends with a word that cannot end a headline. (A line that
+# starts with a number starts a headline of its own: "8 Tahun Kasus ..." under a topic label.)
+_CONTINUES = re.compile(r"^[a-z\"“'(]")
 _OPEN_END = re.compile(
     r"\b(?:di|ke|dari|dan|atau|yang|untuk|dengan|pada|dalam|bagi|oleh|para|sang|si|ini|itu)$"
     r"|[,:&-]$"

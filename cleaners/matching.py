@@ -18,6 +18,7 @@ from typing import Any
 
 from cleaners.families import SHARED_FAMILIES
 from cleaners.profile import Family
+from cleaners.shapes import opens_body
 from cleaners.sites import SITE_NAMES, get_profile
 
 
@@ -318,7 +319,11 @@ REPEATED = CompiledFamily("repeated-line", re.compile(r"(?!)"), None, False)
 
 class Families:
     """The family of each block, classified on first use: the after-body zone never is. A
-    block no family names is the site's learned chrome when ``learned`` holds it."""
+    block no family names is the site's learned chrome when ``learned`` holds it.
+
+    The paragraph a newsroom's dateline opens is the article's first, whatever its words say
+    ("TRIBUNNEWS.COM - Rangkuman ... dapat disimak di sini."): no inline family claims it.
+    """
 
     def __init__(
         self, texts: Sequence[str], classifier: Classifier, learned: Container[str] = ()
@@ -332,6 +337,8 @@ class Families:
         if i not in self._cache:
             text = self._texts[i]
             fam = self._classifier.classify(text)
+            if fam is not None and not fam.ends_body and opens_body(text):
+                fam = None
             self._cache[i] = REPEATED if fam is None and text in self._learned else fam
         return self._cache[i]
 

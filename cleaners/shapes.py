@@ -84,6 +84,16 @@ WEAK_DATELINE = re.compile(
 )
 
 
+# A photo's caption opens with its keyword in capitals and a dash, as a weak dateline does
+# ("EVAKUASI - Petugas ..."); inside the body, after its opening paragraphs, it is a caption.
+CAPTION_KEYWORD = re.compile(r"^[A-Z][A-Z0-9 .'’&]{2,40} [-–—]{1,2} \S")
+
+
+def opens_body(text: str) -> bool:
+    """A newsroom's dateline, then a sentence's worth of words: the body's first paragraph."""
+    return words(text) >= SENTENCE_WORDS and bool(STRONG_DATELINE.match(text))
+
+
 def is_dateline(text: str) -> bool:
     return bool(STRONG_DATELINE.search(text) or WEAK_DATELINE.search(text))
 

@@ -25,8 +25,10 @@ from cleaners.header import find_header
 from cleaners.matching import Families, classifier_for, family_name
 from cleaners.repetition import NOTHING_LEARNED
 from cleaners.shapes import (
+    CAPTION_KEYWORD,
     LONE_DATELINE,
     PARAGRAPH_WORDS,
+    SENTENCE_WORDS,
     STRONG_DATELINE,
     TAG_WORDS,
     ends_sentence,
@@ -291,7 +293,11 @@ def _decide(
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
             in_tail, tail_opener = fam.ends_body and bool(body), fam.name
-        elif i in echoed or (not body and _between_chrome(i, texts, fams)):
+        elif (
+            i in echoed
+            or (not body and _between_chrome(i, texts, fams))
+            or (len(body) >= _CAPTION_AFTER and _keyword_caption(text))
+        ):
             decision = Decision(numbers[i], text, False, "caption")
         elif text == previous or _echoes_headline(text, headline):
             # A block printed twice in a row, or the headline again (a photo's caption or alt
@@ -306,6 +312,12 @@ def _decide(
 
 
 _HEADLINE_ECHO_EXTRA = 4
+_CAPTION_AFTER = 2
+
+
+def _keyword_caption(text: str) -> bool:
+    # (a newsroom's dateline has the same shape, and opens the body: never a caption)
+    return bool(CAPTION_KEYWORD.match(text)) and not STRONG_DATELINE.match(text)
 
 
 def _echoes_headline(text: str, headline: str) -> bool:
@@ -322,8 +334,18 @@ _BOX_HEADINGS = frozenset({"related-list"})
 
 def _body_resumes(i: int, texts: Sequence[str], fams: Families) -> bool:
     """Blocks ``i`` and the next are sentences no family claims (a box lists headlines, and
-    one sentence-like line may be one of them)."""
-    return i + 1 < len(texts) and all(is_sentence(texts[k]) and fams[k] is None for k in (i, i + 1))
+    one sentence-like line may be one of them), or block ``i`` is a sentence that leads into
+    a list of the article's own ("Berikut ... selama 24 jam terakhir:"): a box's item never
+    ends in a colon."""
+    if fams[i] is not None or i + 1 >= len(texts):
+        return False
+    if _leads_in(texts[i]):
+        return fams[i + 1] is None
+    return all(is_sentence(texts[k]) and fams[k] is None for k in (i, i + 1))
+
+
+def _leads_in(text: str) -> bool:
+    return text.endswith(":") and words(text) >= SENTENCE_WORDS
 
 
 def _between_chrome(i: int, texts: Sequence[str], fams: Families) -> bool:

@@ -108,3 +108,48 @@ def test_a_lead_in_ending_in_a_colon_is_never_the_headline() -> None:
     dump = "\n".join(["TOP 5 Jateng", headline, deck, "Penulis: Nama Penulis | Editor: Nama Editor",
                       f"TRIBUNJATENG.COM - {BODY[1]}"])  # fmt: skip
     assert clean(dump, "tribun").title == headline
+
+
+def test_a_line_opening_with_a_number_starts_a_headline_of_its_own() -> None:
+    """A topic label above a headline that opens with a number is no part of it."""
+    headline = "5 Tahun Jembatan Putus, Warga Seberangi Sungai dengan Rakit Bambu"
+    deck = "Sudah lima tahun warga menyeberangi sungai dengan rakit bambu setiap hari."
+    dump = "\n".join(["Jembatan Putus di Garut", headline, deck,
+                      "Penulis: Nama Penulis | Editor: Nama", f"TRIBUNJABAR.ID, GARUT - {BODY[1]}"])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert [d.family for d in result.decisions if d.text == "Jembatan Putus di Garut"] == [
+        "topic-label"
+    ]
+
+
+def test_a_photo_credit_and_caption_under_a_deck_leave_the_headline_in_place() -> None:
+    """The 2025 regional layout: campaign banner, box label, headline, deck, the newsroom's
+    own credit, then a caption opening with its keyword (after Manado pages)."""
+    headline = "Populer Palu: Pasar Terapung Dibuka, Harga Ikan Turun"
+    deck = "Sejumlah berita menarik perhatian pembaca di Sulawesi Tengah, Senin (1/9/2025)."
+    caption = "BERITA POPULER - Kolase foto. Sejumlah berita menarik perhatian pembaca, Senin."
+    dump = "\n".join(["Sulawesi Tengah", "Menuju Palu Maju dan Sejahtera", "Berita Populer",
+                      headline, deck, "TribunPalu", caption, BODY[1],
+                      "Harga ikan di pasar itu turun karena hasil tangkapan nelayan melimpah."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert caption not in result.text and "TribunPalu" not in result.text
+    assert BODY[1] in result.text
+
+
+def test_a_keyword_caption_inside_the_body_is_a_caption_and_a_dateline_opens_it() -> None:
+    opening = "PALU - Pasar terapung pertama di kota itu dibuka untuk umum pada Senin pagi."
+    caption = (
+        "PASAR TERAPUNG - Pedagang menata ikan di atas perahu di Teluk Palu, Senin (1/9/2025)."
+    )
+    fams = families(opening, BODY[1], caption, "Pengunjung memadati dermaga sejak pagi hari tadi.")
+    assert fams[1:5] == ["body", "body", "caption", "body"]
+
+
+def test_a_box_of_other_stories_inside_the_article_does_not_end_it() -> None:
+    """Tribun sets "Berita Rekomendasi" between paragraphs; the round-up's own lead-in to its
+    list follows, then the list (the dump cut after its first item)."""
+    lead_in = "Selengkapnya, berikut rangkuman berita terpopuler pekan ini di Tribun Palu:"
+    fams = families(BODY[1], "Berita Rekomendasi", lead_in, "1. Pasar Terapung Dibuka")
+    assert fams[1:5] == ["body", "related-list", "body", "body"]
