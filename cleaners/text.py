@@ -145,7 +145,7 @@ def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
             continue
         if d.family != "body" or len(body) - len(tags) <= 1:
             break
-        if words(d.text) > TAG_WORDS or ends_sentence(d.text):
+        if words(d.text) > TAG_WORDS or ends_sentence(d.text) or _sentence_case(d.text):
             break
         tags.append(pos)
     if len(tags) < 2:
@@ -154,6 +154,13 @@ def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
         d = decisions[pos]
         decisions[pos] = Decision(d.line, d.text, False, "topic-tags")
         body.pop()
+
+
+def _sentence_case(text: str) -> bool:
+    """Half the words after the first in lowercase: a subheading or a sentence cut short
+    ("Pembuat video diciduk polisi"), never a tag, which names things ("Pemilu 2024")."""
+    rest = text.split()[1:]
+    return len(rest) >= 2 and 2 * sum(w[0].islower() for w in rest) >= len(rest)
 
 
 def _drop_cut_chrome(decisions: list[Decision], body: list[str]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners import clean
+from cleaners import clean, clean_blocks
 
 BODY = [
     "JAKARTA, KOMPAS.com - Pemerintah menetapkan satu hari libur nasional tambahan pada akhir "
@@ -153,3 +153,14 @@ def test_a_box_of_other_stories_inside_the_article_does_not_end_it() -> None:
     lead_in = "Selengkapnya, berikut rangkuman berita terpopuler pekan ini di Tribun Palu:"
     fams = families(BODY[1], "Berita Rekomendasi", lead_in, "1. Pasar Terapung Dibuka")
     assert fams[1:5] == ["body", "related-list", "body", "body"]
+
+
+def test_a_dump_cut_after_a_subheading_keeps_it_and_tags_are_named_things() -> None:
+    """Two short unfinished blocks end a cut dump: a subheading in sentence case and the
+    next sentence's first words are article text; a list of named things is the tags."""
+    cut = clean_blocks(
+        [BODY[0], BODY[1], "Pelaku ditangkap polisi", "Setelah kejadian"], "kompas", title=HEADLINE
+    )
+    assert [d.keep for d in cut.decisions] == [True, True, True, True]
+    tags = clean_blocks([BODY[0], BODY[1], "Pemilu 2024", "Jawa Tengah"], "kompas", title=HEADLINE)
+    assert [d.family for d in tags.decisions][2:] == ["topic-tags", "topic-tags"]
