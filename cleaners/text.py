@@ -165,16 +165,28 @@ def _sentence_case(text: str) -> bool:
 
 def _drop_cut_chrome(decisions: list[Decision], body: list[str]) -> None:
     """Drop a dump's last block when it is a fragment of chrome the dump was cut in: a few
-    words, no sentence end, right after a block a family dropped ("Dapatkan upda")."""
+    words, no sentence end, right after a block a family dropped ("Dapatkan upda"), or the
+    start of a block the page dropped before (its ad slot cut: "ADVERT")."""
     if len(decisions) < 2 or not body:
         return
     last, before = decisions[-1], decisions[-2]
-    if not last.keep or before.keep or before.family in ("after-body", "header"):
+    if not last.keep or words(last.text) > 3 or ends_sentence(last.text) or len(body) < 2:
         return
-    if words(last.text) > 3 or ends_sentence(last.text) or len(body) < 2:
-        return
-    decisions[-1] = Decision(last.line, last.text, False, "cut-chrome")
-    body.pop()
+    after_chrome = not before.keep and before.family not in ("after-body", "header")
+    if after_chrome or _starts_dropped_block(last.text, decisions):
+        decisions[-1] = Decision(last.line, last.text, False, "cut-chrome")
+        body.pop()
+
+
+def _starts_dropped_block(text: str, decisions: list[Decision]) -> bool:
+    return any(
+        not d.keep and d.family not in _NOT_CHROME and d.text != text and d.text.startswith(text)
+        for d in decisions
+    )
+
+
+# What a dropped block is that is not the page's chrome: the headline's echo, a box's list.
+_NOT_CHROME = frozenset({"repeat", "after-body", "header", "headline"})
 
 
 def _metadata(decisions: Iterable[Decision]) -> dict[str, str | list[str]]:

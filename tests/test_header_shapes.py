@@ -164,3 +164,12 @@ def test_a_dump_cut_after_a_subheading_keeps_it_and_tags_are_named_things() -> N
     assert [d.keep for d in cut.decisions] == [True, True, True, True]
     tags = clean_blocks([BODY[0], BODY[1], "Pemilu 2024", "Jawa Tengah"], "kompas", title=HEADLINE)
     assert [d.family for d in tags.decisions][2:] == ["topic-tags", "topic-tags"]
+
+
+def test_a_dump_cut_inside_chrome_the_page_printed_before_drops_the_fragment() -> None:
+    """kumparan repeats its ad slot between paragraphs; a dump cut inside the last one ends
+    on its first letters, while a cut paragraph's first words stay."""
+    blocks = [BODY[0], "ADVERTISEMENT", BODY[1], "Pemerintah juga meminta warga", "ADVERT"]
+    decisions = clean_blocks(blocks, "kumparan", title=HEADLINE).decisions
+    assert [d.keep for d in decisions] == [True, False, True, True, False]
+    assert clean_blocks(blocks[:4], "kumparan", title=HEADLINE).decisions[3].keep
