@@ -29,6 +29,7 @@ from cleaners.shapes import (
     is_headline_like,
     is_long_paragraph,
     is_name_line,
+    is_related_headline,
     is_sentence,
     words,
 )
@@ -68,19 +69,33 @@ def _pick_headline(
         headline = candidates[-1]
         if profile.deck_below_headline and len(unique) >= 2 and unique[-1] == headline:
             above = unique[-2]
-            longer = len(texts[headline]) > len(texts[above]) or ends_full_stop(texts[headline])
-            if (
-                above in candidates
-                and words(texts[above]) >= DECKED_HEADLINE_WORDS
-                and (longer or not is_headline_like(texts[headline]))
-            ):
-                headline = above
+            if above in candidates and words(texts[above]) >= DECKED_HEADLINE_WORDS:
+                headline = _headline_over_deck(above, headline, texts)
     for i in unique:
         if i != headline:
             roles[i] = "topic-label" if i < headline else "byline"
             if i > headline and profile.deck_below_headline:
                 roles[i] = "deck"
     return headline, roles
+
+
+def _headline_over_deck(above: int, below: int, texts: Sequence[str]) -> int:
+    """Of two headline-sized blocks, the upper is the headline when the lower is its deck: a
+    sentence, or longer and not in Title Case (a rubric above a Title Case headline is not)."""
+    deck = texts[below]
+    if ends_full_stop(deck) or not is_headline_like(deck):
+        return above
+    longer = len(deck) > len(texts[above])
+    if longer and (not is_related_headline(deck) or _restates(deck, texts[above])):
+        return above
+    return below
+
+
+def _restates(deck: str, headline: str) -> bool:
+    """The deck says the headline again in other words: most of the headline's words are in it."""
+    said = set(deck.lower().split())
+    own = headline.lower().split()
+    return sum(w in said for w in own) * 2 > len(own)
 
 
 def _header_run(

@@ -173,3 +173,22 @@ def test_a_dump_cut_inside_chrome_the_page_printed_before_drops_the_fragment() -
     decisions = clean_blocks(blocks, "kumparan", title=HEADLINE).decisions
     assert [d.keep for d in decisions] == [True, False, True, True, False]
     assert clean_blocks(blocks[:4], "kumparan", title=HEADLINE).decisions[3].keep
+
+
+@pytest.mark.parametrize(
+    ("rubric", "headline", "deck"),
+    [
+        # a rubric above a Title Case headline, no deck (after Warta Kota and Makassar pages)
+        ("Banjir Rob di Pesisir Utara", "Terungkap Penyebab Tanggul Laut Jebol di Muara Baru", None),
+        ("3 Top News Kemarin", "TERPOPULER: Tanggul Jebol hingga Harga Ikan Anjlok", None),
+        # the headline and, under it, its deck in other Title Case words
+        (None, "Tanggul Laut Jebol, Ribuan Warga Muara Baru Mengungsi",
+         "Tanggul Laut di Muara Baru Jebol, Ribuan Warga Terpaksa Mengungsi ke Masjid"),
+    ],
+)  # fmt: skip
+def test_a_rubric_is_not_the_headline_and_a_deck_is_not_either(
+    rubric: str | None, headline: str, deck: str | None
+) -> None:
+    lines = [t for t in (rubric, headline, deck) if t]
+    dump = "\n".join([*lines, "Editor: Nama Editor", f"WARTAKOTALIVE.COM - {BODY[1]}"])
+    assert clean(dump, "tribun").title == headline
