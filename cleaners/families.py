@@ -50,11 +50,12 @@ RELATED_LINK = Family(
     "related-link",
     (
         r"^(?:baca|lihat|simak|tonton|cek|klik) (?:juga|pula)\b",
-        r"^(?:baca|lihat) (?:selengkapnya|(?:artikel|berita) (?:terkait|lainnya|selengkapnya))\b"
+        r"^(?:baca|lihat) (?:selengkapnya|selanjutnya|(?:artikel|berita) (?:terkait|lainnya|"
+        r"selengkapnya))\b"
         r"(?=.*[:\w])",
         r"^(?:berita|artikel) terkait\s*:",
         # "Baca: ...", "(Baca: ...)", "Simak: ...": the label alone before another headline.
-        r"^\(?(?:baca|lihat|simak|tonton)(?: juga| pula)?\s*:",
+        r"^\(?\s?(?:baca|lihat|simak|tonton)(?: juga| pula)?\s*:",
     ),
 )
 
@@ -367,7 +368,8 @@ MARKUP = Family(
     "markup",
     (
         r":(?:quality|format|focal|fill|resize)\(",
-        r"^!\[[^\]]*\]\(",
+        # (an image's alt text, cut before its address or not)
+        r"^!\[",
     ),
 )
 

@@ -203,6 +203,11 @@ DROPPED = [
     ("related-link", "tribun", "Simak berita selengkapnya"),
     ("related-link", "tribun", "Selengkapnya:"),
     ("related-link", "tribun", "Selenngkapnya"),
+    # a pointer to the next page of a round-up item; a link label after a spaced bracket
+    ("related-link", "tribun", "Baca Selanjutnya: Warga pesisir diminta waspada gelombang tinggi"),
+    ("related-link", "tribun", "( Baca: Jembatan Gantung Putus, Siswa Menyeberang dengan Rakit )"),
+    # an image's alt text, the dump cut before its address
+    ("markup", "tribun", "![Banjir rendam ratusan rumah di pesisir utara, Senin 3 Maret: Warga"),
     # a polite call to follow the newsroom elsewhere (after a Makassar page of 2020)
     ("promotion", "tribun", "Silakan follow Instagram Tribun Palu:"),
     ("caption", "kumparan", "Suasana rapat di kantor desa. Dok: Pemdes Sukamaju"),
