@@ -29,8 +29,8 @@ from cleaners.shapes import (
     is_headline_like,
     is_long_paragraph,
     is_name_line,
-    is_related_headline,
     is_sentence,
+    is_title_case,
     words,
 )
 
@@ -45,9 +45,9 @@ def _pick_headline(
     """The headline among the plain blocks of the header, and the roles of the others.
 
     On most layouts the headline is the last of them (topic labels and column author boxes sit
-    above it); where the site prints a deck under the headline, a longer block after a
-    headline-sized one is the deck; where an account name and bio sit between the headline and
-    the date line, the headline is the first.
+    above it), unless the last is the deck under it (a sentence, or a longer block not in Title
+    Case, or the headline said again); where an account name and bio sit between the headline
+    and the date line, the headline is the first.
     """
     roles: dict[int, str] = {}
     seen: set[str] = set()
@@ -67,15 +67,14 @@ def _pick_headline(
         headline = candidates[0]
     else:
         headline = candidates[-1]
-        if profile.deck_below_headline and len(unique) >= 2 and unique[-1] == headline:
+        if len(unique) >= 2 and unique[-1] == headline:
             above = unique[-2]
             if above in candidates and words(texts[above]) >= DECKED_HEADLINE_WORDS:
                 headline = _headline_over_deck(above, headline, texts)
+    below = "byline" if profile.byline_above_date else "deck"
     for i in unique:
         if i != headline:
-            roles[i] = "topic-label" if i < headline else "byline"
-            if i > headline and profile.deck_below_headline:
-                roles[i] = "deck"
+            roles[i] = "topic-label" if i < headline else below
     return headline, roles
 
 
@@ -86,7 +85,7 @@ def _headline_over_deck(above: int, below: int, texts: Sequence[str]) -> int:
     if ends_full_stop(deck) or not is_headline_like(deck):
         return above
     longer = len(deck) > len(texts[above])
-    if longer and (not is_related_headline(deck) or _restates(deck, texts[above])):
+    if longer and (not is_title_case(deck) or _restates(deck, texts[above])):
         return above
     return below
 
@@ -275,7 +274,7 @@ def _credit_block_end(
             last = j
         elif fam is not None:
             continue
-        elif _caption_under_photo_credit(j, texts, fams, profile) or (
+        elif _caption_under_photo_credit(j, texts, fams) or (
             not is_dateline(text)
             and not (is_name_line(text) and words(text) > 0)
             and any(is_header_family(fams[k]) for k in range(j + 1, min(len(texts), j + 3)))
@@ -296,17 +295,11 @@ def _credit_block_end(
     return last
 
 
-def _caption_under_photo_credit(
-    j: int, texts: Sequence[str], fams: Families, profile: SiteProfile
-) -> bool:
-    """Where the site prints the caption under the photo credit, the block there is one, even
-    when it opens like a dateline ("KONFLIK DI REMPANG - Spanduk ..."): only a dateline that
-    names the newsroom starts the body there."""
-    return (
-        profile.caption_after_photo_credit
-        and family_name(fams[j - 1]) == "photo-credit"
-        and not STRONG_DATELINE.search(texts[j])
-    )
+def _caption_under_photo_credit(j: int, texts: Sequence[str], fams: Families) -> bool:
+    """In the header, the block under a photo credit is the photo's caption, even when it
+    opens like a dateline ("KONFLIK DI REMPANG - Spanduk ..."): only a dateline that names
+    the newsroom starts the body there."""
+    return family_name(fams[j - 1]) == "photo-credit" and not STRONG_DATELINE.search(texts[j])
 
 
 def _dateline_end(

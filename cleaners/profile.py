@@ -67,10 +67,6 @@ class SiteProfile:
     text_markers: tuple[str, ...] = ()
     # Site wordings, added in front of the shared families of the same name.
     families: tuple[Family, ...] = ()
-    # Header layout of a text dump: is there a deck (summary) line under the headline, and does
-    # a photo caption follow the photo credit above the body?
-    deck_below_headline: bool = False
-    caption_after_photo_credit: bool = False
     # The site links another story by its headline alone between two paragraphs, no label
     # (a long Title Case line there is a link, not a subheading).
     lone_related_headlines: bool = False

@@ -134,9 +134,14 @@ def is_related_headline(text: str, title_case_share: float = TITLE_CASE_SHARE) -
         return False
     if LIST_ITEM.match(text):
         return False
+    return is_title_case(text, title_case_share)
+
+
+def is_title_case(text: str, share: float = TITLE_CASE_SHARE) -> bool:
+    """Most of the line's longer words capitalised, as headlines are set."""
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(1 for w in long_words if w[0].isupper())
-    return len(long_words) >= 3 and capitalised >= title_case_share * len(long_words)
+    return len(long_words) >= 3 and capitalised >= share * len(long_words)
 
 
 def is_lone_related_headline(text: str) -> bool:

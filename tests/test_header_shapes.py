@@ -123,7 +123,8 @@ def test_a_line_opening_with_a_number_starts_a_headline_of_its_own() -> None:
     ]
 
 
-def test_a_photo_credit_and_caption_under_a_deck_leave_the_headline_in_place() -> None:
+@pytest.mark.parametrize("site", ["tribun", "generic"])
+def test_a_photo_credit_and_caption_under_a_deck_leave_the_headline_in_place(site: str) -> None:
     """The 2025 regional layout: campaign banner, box label, headline, deck, the newsroom's
     own credit, then a caption opening with its keyword (after Manado pages)."""
     headline = "Populer Palu: Pasar Terapung Dibuka, Harga Ikan Turun"
@@ -132,7 +133,7 @@ def test_a_photo_credit_and_caption_under_a_deck_leave_the_headline_in_place() -
     dump = "\n".join(["Sulawesi Tengah", "Menuju Palu Maju dan Sejahtera", "Berita Populer",
                       headline, deck, "TribunPalu", caption, BODY[1],
                       "Harga ikan di pasar itu turun karena hasil tangkapan nelayan melimpah."])  # fmt: skip
-    result = clean(dump, "tribun")
+    result = clean(dump, site)
     assert result.title == headline
     assert caption not in result.text and "TribunPalu" not in result.text
     assert BODY[1] in result.text

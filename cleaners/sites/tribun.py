@@ -29,10 +29,6 @@ TRIBUN = SiteProfile(
             ends_body=True,
         ),
     ),
-    # A topic link sits above the headline and a deck sentence under it; the photo credit comes
-    # before its caption, both above the body.
-    deck_below_headline=True,
-    caption_after_photo_credit=True,
     lone_related_headlines=True,
     # The national site and a regional host (same layout; `-a hosts=...` for others), the
     # daily index; ?page=all serves a whole article.
