@@ -193,3 +193,17 @@ def test_a_rubric_is_not_the_headline_and_a_deck_is_not_either(
     lines = [t for t in (rubric, headline, deck) if t]
     dump = "\n".join([*lines, "Editor: Nama Editor", f"WARTAKOTALIVE.COM - {BODY[1]}"])
     assert clean(dump, "tribun").title == headline
+
+
+def test_a_lone_headline_between_paragraphs_is_a_link_unless_it_announces_the_next() -> None:
+    """Tribun links another story by its bare headline between two paragraphs; a subheading
+    looks the same, but the paragraph under it takes up its words."""
+    before = BODY[1] + " Rapat itu juga membahas anggaran untuk tahun depan secara rinci."
+    link = "Harga Cabai Rawit di Pasar Induk Turun Drastis Jelang Akhir Pekan Ini"
+    heading = "Jadwal Libur Nasional Tambahan Masih Menunggu Keputusan Presiden"
+    after = (
+        "Menurut Menteri, jadwal libur tambahan itu menunggu keputusan Presiden yang diperkirakan "
+        "terbit pekan depan setelah rapat terbatas."
+    )
+    assert families(before, link, after)[2] == "related-link"
+    assert families(before, heading, after)[2] == "body"
