@@ -72,6 +72,9 @@ MORE_LINK = Family(
         r"(?:sini|link|tautan)",
     ),
     max_words=12,
+    # ("... simak berita terpopuler hari ini di bawah ini.": the round-up's own lead-in to what
+    # follows on the page, no link)
+    unless=r"\b(?:di bawah ini|berikut ini)\W*$",
 )
 
 # A short line that points the reader elsewhere, however it is worded: it ends on "here" ("...
@@ -352,7 +355,12 @@ SHORT_CAPTION = Family(
 # Captions that open with their label ("Foto: ...", "Ilustrasi ...").
 LABELED_CAPTION = Family(
     "caption",
-    (r"^\(?(?:Foto|FOTO|Dok|DOK)\s*:", r"^Ilustrasi\b"),
+    (
+        r"^\(?(?:Foto|FOTO|Dok|DOK)\s*:",
+        r"^Ilustrasi\b",
+        # where the photo stands, in brackets: "(Foto kanan) Warga ...", "(Kiri ke kanan) ..."
+        r"^\((?:[Ff]oto )?(?:[Kk]iri|[Kk]anan|[Aa]tas|[Bb]awah)(?: ke (?:kiri|kanan))?\)",
+    ),
     max_words=25,
     ignore_case=False,
 )

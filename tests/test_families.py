@@ -208,6 +208,8 @@ DROPPED = [
     ("related-link", "tribun", "( Baca: Jembatan Gantung Putus, Siswa Menyeberang dengan Rakit )"),
     # an image's alt text, the dump cut before its address
     ("markup", "tribun", "![Banjir rendam ratusan rumah di pesisir utara, Senin 3 Maret: Warga"),
+    # where the photo stands, in brackets (after a Jatim round-up of 2023)
+    ("caption", "tribun", "(Foto kiri) Petugas memadamkan api di lereng gunung pada Kamis malam"),
     # a polite call to follow the newsroom elsewhere (after a Makassar page of 2020)
     ("promotion", "tribun", "Silakan follow Instagram Tribun Palu:"),
     ("caption", "kumparan", "Suasana rapat di kantor desa. Dok: Pemdes Sukamaju"),
@@ -278,6 +280,8 @@ KEPT = [
     "Tribunners",
     # a list in the article with semicolons but no photo source in it
     "Jadwal pekan ini: Senin rapat; Selasa kunjungan kerja; Rabu sidang paripurna",
+    # the round-up's own lead-in to what follows on the page, no link
+    "Selengkapnya, simak berita terpopuler Jawa Tengah hari ini di bawah ini.",
     # the dateline's paragraph says where the round-up is: it opens the body
     "TRIBUNNEWS.COM - Rangkuman berita pilihan pekan ini bisa Anda baca di sini.",
 ]
