@@ -4,14 +4,15 @@
 
 First the held-out set H (``benchmarks/heldout``: 32 background pages of the three sites,
 labeled before the cleaner's output on them was seen, their failures never read during
-development), then the labeled folders given (by default ``../shared/dev_text`` and
-``dev_text2``, which the rules were written from: fitted). Each set is cleaned five ways:
-``cleaners.clean`` page by page; the same among its site's background pages, learning the
-site's chrome as ``scrapy clean`` does over a folder (``cleaners.repetition``); both again by
-the generic profile, the site entries' wordings off (a redesign's chrome is worded anew: what
-learning gives where no rule knows the wording); and the naive rule (lines of 40 or more
-characters, "Baca juga" lines out). Scored with the four measures of
-the reference scorer (``../shared/tools/score_labeled.py``), computed the same way:
+development), then the fitted sets: set T (``benchmarks/background_dev``: 49 other background
+pages, read while the rules of the last round were written) and the labeled folders given (by
+default ``../shared/dev_text`` and ``dev_text2``, which the rules were written from). Each set
+is cleaned five ways: ``cleaners.clean`` page by page; the same among its site's background
+pages, learning the site's chrome as ``scrapy clean`` does over a folder
+(``cleaners.repetition``); both again by the generic profile, the site entries' wordings off (a
+redesign's chrome is worded anew: what learning gives where no rule knows the wording); and the
+naive rule (lines of 40 or more characters, "Baca juga" lines out). Scored with the four
+measures of the reference scorer (``../shared/tools/score_labeled.py``), computed the same way:
 
 - keep recall: share of ``keep`` characters that survive;
 - chrome leak: share of ``drop`` characters that survive;
@@ -45,6 +46,8 @@ from cleaners.repetition import NOTHING_LEARNED, ChromeMemory, LearnedChrome
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 HELDOUT = ROOT / "benchmarks" / "heldout" / "labels.json"
+# Background pages read while this round's rules were written, labeled after: fitted.
+BACKGROUND_DEV = ROOT / "benchmarks" / "background_dev" / "labels.json"
 MEASURES = ("keep_recall", "drop_leak", "line_f1", "rouge_lsum_f1")
 _WS = re.compile(r"\s+")
 _BACA_JUGA = re.compile(r"^\s*baca juga", re.I)
@@ -204,9 +207,12 @@ def load(folders: list[Path]) -> list[tuple[str, dict]]:
     return docs
 
 
-def load_heldout(background: Path) -> list[tuple[str, dict]]:
-    """Held-out set H: our labels (``benchmarks/heldout``) over the background pages they name."""
-    labels = json.loads(HELDOUT.read_text(encoding="utf-8"))["labels"]
+def load_heldout(
+    background: Path, labels_file: Path = HELDOUT, tag: str = "H"
+) -> list[tuple[str, dict]]:
+    """Our labels (``benchmarks/heldout``: set H; ``benchmarks/background_dev``: set T) over
+    the background pages they name."""
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))["labels"]
     urls = {}
     for site in {key.split("/")[0] for key in labels}:
         for row in (background / site / "urls.tsv").read_text(encoding="utf-8").splitlines():
@@ -221,14 +227,14 @@ def load_heldout(background: Path) -> list[tuple[str, dict]]:
         doc = {
             "url": urls[(site, number)],
             "site": site,
-            "_folder": "heldout",
+            "_folder": tag,
             "_page": number,
             "lines": [
                 {"text": line, "label": _LABELS[mark]}
                 for line, mark in zip(lines, marks, strict=True)
             ],
         }
-        docs.append((f"H/{key}", doc))
+        docs.append((f"{tag}/{key}", doc))
     return docs
 
 
@@ -302,6 +308,11 @@ def main() -> None:
         report(
             "held-out set H (labeled before scoring, never fitted)",
             load_heldout(background),
+            background,
+        )
+        report(
+            "fitted this round: set T (background pages read while the rules were written)",
+            load_heldout(background, BACKGROUND_DEV, "T"),
             background,
         )
     else:
