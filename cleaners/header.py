@@ -22,6 +22,7 @@ from cleaners.shapes import (
     HEADER_LONG_BLOCKS,
     HEADER_REACH,
     NOT_A_HEADLINE,
+    PERSON_NAME,
     STRONG_DATELINE,
     TOP_REACH,
     ends_full_stop,
@@ -67,15 +68,45 @@ def _pick_headline(
         headline = candidates[0]
     else:
         headline = candidates[-1]
-        if len(unique) >= 2 and unique[-1] == headline:
+        author = _author_under_headline(candidates, texts)
+        if author is not None:
+            headline = author
+        elif len(unique) >= 2 and unique[-1] == headline:
             above = unique[-2]
             if above in candidates and words(texts[above]) >= DECKED_HEADLINE_WORDS:
                 headline = _headline_over_deck(above, headline, texts)
-    below = "byline" if profile.byline_above_date else "deck"
     for i in unique:
         if i != headline:
-            roles[i] = "topic-label" if i < headline else below
+            roles[i] = "topic-label" if i < headline else _below_headline(i, texts, profile)
     return headline, roles
+
+
+def _author_under_headline(candidates: list[int], texts: Sequence[str]) -> int | None:
+    """The headline when a person's name stands under it (a user story's account, a column's
+    writer, then maybe a bio), whatever the site: the longer headline-sized block right above
+    the first name. (A short Title Case headline under a topic label looks like a name too; it
+    is not much shorter than the label above it.)"""
+    tail = candidates[-3:]
+    for pos in range(1, len(tail)):
+        above, name = tail[pos - 1], tail[pos]
+        after = tail[pos + 1 :]  # the author's bio, if anything: never a Title Case headline
+        if (
+            PERSON_NAME.match(texts[name])
+            and words(texts[above])
+            >= max(words(texts[name]) + _LONGER_THAN_A_NAME, DECKED_HEADLINE_WORDS)
+            and not any(is_title_case(texts[i]) for i in after)
+        ):
+            return above
+    return None
+
+
+_LONGER_THAN_A_NAME = 3
+
+
+def _below_headline(i: int, texts: Sequence[str], profile: SiteProfile) -> str:
+    if profile.byline_above_date or PERSON_NAME.match(texts[i]):
+        return "byline"
+    return "deck"
 
 
 def _headline_over_deck(above: int, below: int, texts: Sequence[str]) -> int:

@@ -89,6 +89,10 @@ WEAK_DATELINE = re.compile(
 CAPTION_KEYWORD = re.compile(r"^[A-Z][A-Z0-9 .'’&]{2,40} [-–—]{1,2} \S")
 
 
+# A person's name alone on its line: two to four capitalised words, nothing else.
+PERSON_NAME = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3}$")
+
+
 def opens_body(text: str) -> bool:
     """A newsroom's dateline, then a sentence's worth of words: the body's first paragraph."""
     return words(text) >= SENTENCE_WORDS and bool(STRONG_DATELINE.match(text))

@@ -207,3 +207,19 @@ def test_a_lone_headline_between_paragraphs_is_a_link_unless_it_announces_the_ne
     )
     assert families(before, link, after)[2] == "related-link"
     assert families(before, heading, after)[2] == "body"
+
+
+def test_an_authors_name_under_the_headline_is_a_byline_on_any_site() -> None:
+    """A user story or a column: the headline, the writer's name, a line of bio, the date
+    (after kumparan's user stories; read by shape, with no site profile)."""
+    headline = "Belajar Menanam Padi dari Petani Muda di Lereng Merapi"
+    dump = "\n".join(["Konten Pembaca", headline, "Rina Puspitasari",
+                      "Penulis lepas, penyuka kopi dan perjalanan panjang", "12 Maret 2024 10:15 WIB",
+                      BODY[1], "Para petani muda itu menanam padi dengan cara yang diwariskan."])  # fmt: skip
+    result = clean(dump, "generic")
+    assert result.title == headline
+    assert [d.family for d in result.decisions if d.text == "Rina Puspitasari"] == ["byline"]
+    # a short Title Case headline under a topic label is no name
+    short = "\n".join(["Kabut Asap di Pekanbaru", "Sekolah Kembali Diliburkan",
+                       "Editor: Nama Editor", f"TRIBUNPEKANBARU.COM - {BODY[1]}"])  # fmt: skip
+    assert clean(short, "tribun").title == "Sekolah Kembali Diliburkan"
