@@ -47,8 +47,8 @@ def _pick_headline(
 
     On most layouts the headline is the last of them (topic labels and column author boxes sit
     above it), unless the last is the deck under it (a sentence, or a longer block not in Title
-    Case, or the headline said again); where an account name and bio sit between the headline
-    and the date line, the headline is the first.
+    Case, or the headline said again) or its author's name (and bio); where the site sets an
+    account name and bio between the headline and the date line, the headline is the first.
     """
     roles: dict[int, str] = {}
     seen: set[str] = set()

@@ -93,6 +93,14 @@ CAPTION_KEYWORD = re.compile(r"^[A-Z][A-Z0-9 .'’&]{2,40} [-–—]{1,2} \S")
 PERSON_NAME = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3}$")
 
 
+_WORD_EDGES = ".,:;!?\"“”'‘’()"
+
+
+def content_words(text: str) -> set[str]:
+    """The line's words of substance (longer than three letters), lowercased, bare."""
+    return {w.strip(_WORD_EDGES).lower() for w in text.split() if len(w) > 3}
+
+
 def opens_body(text: str) -> bool:
     """A newsroom's dateline, then a sentence's worth of words: the body's first paragraph."""
     return words(text) >= SENTENCE_WORDS and bool(STRONG_DATELINE.match(text))

@@ -31,6 +31,7 @@ from cleaners.shapes import (
     SENTENCE_WORDS,
     STRONG_DATELINE,
     TAG_WORDS,
+    content_words,
     ends_sentence,
     is_lone_related_headline,
     is_related_headline,
@@ -135,15 +136,10 @@ def _lone_headline(decisions: list[Decision], kept: list[int], at: int) -> bool:
 def _introduces(heading: str, paragraph: str) -> bool:
     """A subheading announces the paragraph under it: they share words of substance (another
     story's headline shares one at most with the paragraph it interrupts)."""
-    return len(_content_words(heading) & _content_words(paragraph)) >= _SHARED_WORDS
+    return len(content_words(heading) & content_words(paragraph)) >= _SHARED_WORDS
 
 
 _SHARED_WORDS = 2
-_WORD_EDGES = ".,:;!?\"“”'‘’()"
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.strip(_WORD_EDGES).lower() for w in text.split() if len(w) > 3}
 
 
 def _drop_trailing_tags(decisions: list[Decision], body: list[str]) -> None:
