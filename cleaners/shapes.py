@@ -85,7 +85,8 @@ WEAK_DATELINE = re.compile(
 
 
 # A photo's caption opens with its keyword in capitals and a dash, as a weak dateline does
-# ("EVAKUASI - Petugas ..."); inside the body, after its opening paragraphs, it is a caption.
+# ("EVAKUASI - Petugas ..."); inside the body, after the paragraph its dateline opens, it is a
+# caption.
 CAPTION_KEYWORD = re.compile(r"^[A-Z][A-Z0-9 .'’&]{2,40} [-–—]{1,2} \S")
 
 

@@ -33,6 +33,7 @@ from cleaners.shapes import (
     TAG_WORDS,
     content_words,
     ends_sentence,
+    is_dateline,
     is_lone_related_headline,
     is_related_headline,
     is_sentence,
@@ -326,7 +327,7 @@ def _decide(
         elif (
             i in echoed
             or (not body and _between_chrome(i, texts, fams))
-            or (len(body) >= _CAPTION_AFTER and _keyword_caption(text))
+            or (_keyword_caption(text) and any(map(is_dateline, body)))
         ):
             decision = Decision(numbers[i], text, False, "caption")
         elif text == previous or _echoes_headline(text, headline):
@@ -342,11 +343,11 @@ def _decide(
 
 
 _HEADLINE_ECHO_EXTRA = 4
-_CAPTION_AFTER = 2
 
 
 def _keyword_caption(text: str) -> bool:
-    # (a newsroom's dateline has the same shape, and opens the body: never a caption)
+    """Shaped like a caption's keyword and dash; a caption when the body's dateline has been
+    (before it, the same shape is the dateline: "PONTIANAK - ...")."""
     return bool(CAPTION_KEYWORD.match(text)) and not STRONG_DATELINE.match(text)
 
 

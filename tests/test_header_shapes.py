@@ -146,6 +146,8 @@ def test_a_keyword_caption_inside_the_body_is_a_caption_and_a_dateline_opens_it(
     )
     fams = families(opening, BODY[1], caption, "Pengunjung memadati dermaga sejak pagi hari tadi.")
     assert fams[1:5] == ["body", "body", "caption", "body"]
+    # with no dateline before it (a header kept as body), the same shape is the dateline
+    assert families(BODY[1], "Pengunjung memadati dermaga sejak pagi.", opening)[3] == "body"
 
 
 def test_a_box_of_other_stories_inside_the_article_does_not_end_it() -> None:
