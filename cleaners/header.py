@@ -21,6 +21,7 @@ from cleaners.shapes import (
     DECKED_HEADLINE_WORDS,
     HEADER_LONG_BLOCKS,
     HEADER_REACH,
+    HEADER_WINDOW,
     NOT_A_HEADLINE,
     PERSON_NAME,
     STRONG_DATELINE,
@@ -32,6 +33,7 @@ from cleaners.shapes import (
     is_name_line,
     is_sentence,
     is_title_case,
+    opens_body,
     words,
 )
 
@@ -176,6 +178,17 @@ def find_header(
         header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
     parts = _headline_parts(headline, texts, roles) if headline is not None else ()
     return parts, _dateline_end(max(header_end, *parts, -1), texts, fams, n, roles), roles
+
+
+def menu_prelude_end(texts: Sequence[str], fams: Families) -> int:
+    """Where the article's part of a whole-page dump begins: a dump that starts with the
+    site's menus (hundreds of links) reaches its first paragraph far down; the header sits
+    right above that paragraph, and everything above the header is the menus. 0 for a dump
+    that starts at the article, as most do."""
+    for i, text in enumerate(texts):
+        if (opens_body(text) or is_long_paragraph(text)) and fams[i] is None:
+            return i - HEADER_WINDOW if i > TOP_REACH else 0
+    return 0
 
 
 # A line that goes on from the one above it (a headline set over several lines): it starts

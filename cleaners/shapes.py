@@ -25,6 +25,9 @@ DECKED_HEADLINE_WORDS = 4
 # How far down a page its header may reach (chrome above the headline included), and how far
 # past the first credit line the credit block may reach.
 TOP_REACH = 60
+# In a whole-page dump whose first paragraph lies beyond TOP_REACH (menus above it), the header
+# is looked for in this many blocks above that paragraph.
+HEADER_WINDOW = 30
 HEADER_REACH = 12
 # Blocks before a dateline that are this long: more than a few and the dateline is not the
 # start of the body but a paragraph inside it.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cleaners.format import normalize_block, render
-from cleaners.header import find_header
+from cleaners.header import find_header, menu_prelude_end
 from cleaners.matching import Families, classifier_for, family_name
 from cleaners.repetition import NOTHING_LEARNED
 from cleaners.shapes import (
@@ -236,13 +236,19 @@ def clean_blocks(
     profile = get_profile(site)
     page = _Page.of(blocks, lines, page_starts)
     fams = Families(page.texts, classifier_for(profile.name), learned)
+    menus: list[Decision] = []
     if title is None:
+        if start := menu_prelude_end(page.texts, fams):
+            menus = [Decision(n, t, False, "navigation") for n, t in page.head(start)]
+            page = page.after(start)
+            fams = Families(page.texts, classifier_for(profile.name), learned)
         headline_parts, header_end, roles = find_header(page.texts, fams, profile)
         headline = " ".join(page.texts[i] for i in headline_parts)
     else:
         headline_parts, header_end, roles = (), -1, {}
         headline = normalize_block(title)
     decisions, body = _decide(page, fams, headline, (headline_parts, header_end), roles)
+    decisions[:0] = menus
     _drop_headline_runs(decisions, body, profile.lone_related_headlines)
     _drop_trailing_tags(decisions, body)
     _drop_cut_chrome(decisions, body)
@@ -280,6 +286,14 @@ class _Page:
         )
         page.join_lone_datelines()
         return page
+
+    def head(self, start: int) -> Iterable[tuple[int, str]]:
+        """(line number, text) of the blocks before ``start``."""
+        return zip(self.numbers[:start], self.texts[:start], strict=True)
+
+    def after(self, start: int) -> _Page:
+        """The page from block ``start`` on."""
+        return _Page(self.texts[start:], self.numbers[start:], self.new_page[start:])
 
     def join_lone_datelines(self) -> None:
         """A dateline set on a line of its own ("JAKARTA, KOMPAS.com -") opens the paragraph
@@ -323,7 +337,9 @@ def _decide(
             decision = Decision(numbers[i], text, False, "after-body")
         elif (fam := fams[i]) is not None:
             decision = Decision(numbers[i], text, False, fam.name)
-            in_tail, tail_opener = fam.ends_body and bool(body), fam.name
+            # (the body ends only once it has begun: a footer's words in the menus above the
+            # article, before any paragraph, end nothing)
+            in_tail, tail_opener = fam.ends_body and any(map(is_sentence, body)), fam.name
         elif (
             i in echoed
             or (not body and _between_chrome(i, texts, fams))

@@ -225,3 +225,24 @@ def test_an_authors_name_under_the_headline_is_a_byline_on_any_site() -> None:
     short = "\n".join(["Kabut Asap di Pekanbaru", "Sekolah Kembali Diliburkan",
                        "Editor: Nama Editor", f"TRIBUNPEKANBARU.COM - {BODY[1]}"])  # fmt: skip
     assert clean(short, "tribun").title == "Sekolah Kembali Diliburkan"
+
+
+MENU = ["Beranda", "Nasional", "Regional", "Internasional", "Bisnis", "Olahraga", "Seleb",
+        "Lifestyle", "Otomotif", "Tekno", "Kesehatan", "Video", "Foto", "Indeks Berita"]  # fmt: skip
+
+
+def test_a_whole_page_dump_starting_with_the_menus_reads_its_article() -> None:
+    """A naive dump of a whole page: the site's menus (a footer's words among them) run far
+    down before the header; the header is read right above the first paragraph, the menus
+    are dropped, and the footer's words in them end nothing."""
+    menus = [f"{item} {n}" if n else item for n in range(6) for item in MENU][:75]
+    menus[40:40] = ["Pedoman Media Siber", "Kebijakan Privasi"]
+    headline = "Jembatan Gantung Baru Hubungkan Dua Desa di Lereng Merapi"
+    dump = "\n".join([*menus, "Regional", headline, "Senin, 3 Maret 2025 10:15 WIB",
+                      "Penulis: Nama Penulis | Editor: Nama Editor",
+                      f"TRIBUNJOGJA.COM, SLEMAN - {BODY[1]}",
+                      "Warga kini bisa menyeberang sungai tanpa harus memutar sejauh sepuluh kilometer."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert result.body[-1].startswith("Warga kini bisa menyeberang")
+    assert not any(item in result.text for item in ("Beranda", "Pedoman Media Siber"))
