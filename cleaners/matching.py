@@ -315,6 +315,11 @@ def family_name(family: CompiledFamily | None) -> str | None:
 
 # A line the site repeats across its articles (``cleaners.repetition``), when no family names it.
 REPEATED = CompiledFamily("repeated-line", re.compile(r"(?!)"), None, False)
+# A breadcrumb set one item a line, a separator line between them ("Tribunnews.com", "»",
+# "Metropolitan"): its items, whatever they look like (a site's name reads as a photo credit).
+BREADCRUMB_ITEM = CompiledFamily("navigation", re.compile(r"(?!)"), None, False)
+_CRUMB_SEPARATORS = frozenset({"»", "›", ">", "/"})
+_CRUMB_WORDS = 4
 
 
 class Families:
@@ -332,6 +337,7 @@ class Families:
         self._classifier = classifier
         self._learned = learned
         self._cache: dict[int, CompiledFamily | None] = {}
+        self._crumbs = not _CRUMB_SEPARATORS.isdisjoint(texts)  # a breadcrumb one item a line
 
     def __getitem__(self, i: int) -> CompiledFamily | None:
         if i not in self._cache:
@@ -339,8 +345,18 @@ class Families:
             fam = self._classifier.classify(text)
             if fam is not None and not fam.ends_body and opens_body(text):
                 fam = None
+            elif self._crumbs and (fam is None or fam.name == "photo-credit") and self._crumb(i):
+                fam = BREADCRUMB_ITEM
             self._cache[i] = REPEATED if fam is None and text in self._learned else fam
         return self._cache[i]
+
+    def _crumb(self, i: int) -> bool:
+        texts = self._texts
+        before = texts[i - 1] if i else ""
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        return (before in _CRUMB_SEPARATORS or after in _CRUMB_SEPARATORS) and texts[i].count(
+            " "
+        ) < _CRUMB_WORDS
 
 
 def _alternation(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:

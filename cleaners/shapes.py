@@ -58,8 +58,9 @@ def ends_full_stop(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..")
 
 
-# Not a headline: a menu bullet, or the page's <title> with the site's name after a dash.
-NOT_A_HEADLINE = re.compile(rf"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:{NEWSROOMS})[\w .]*$")
+# Not a headline: a menu bullet, the page's <title> with the site's name after a dash, or a tag
+# cloud (hashtags glued together: "#Timnas U-19#Arsenal#Juventus").
+NOT_A_HEADLINE = re.compile(rf"^[•·▪►-]\s|\s[-–|]\s[\w.]*(?:{NEWSROOMS})[\w .]*$|^#[^#\s][^#]*\S#")
 # A credit label with no name after it: the name stands above it ("Alsadad Rudi / Penulis").
 BARE_CREDIT_LABEL = re.compile(
     r"^(?:penulis|editor|reporter|kontributor|penyunting|tim redaksi|tim editorial)\s*:?$", re.I

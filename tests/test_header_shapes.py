@@ -246,3 +246,17 @@ def test_a_whole_page_dump_starting_with_the_menus_reads_its_article() -> None:
     assert result.title == headline
     assert result.body[-1].startswith("Warga kini bisa menyeberang")
     assert not any(item in result.text for item in ("Beranda", "Pedoman Media Siber"))
+
+
+def test_a_breadcrumb_one_item_a_line_and_a_tag_cloud_are_not_the_header() -> None:
+    """Old layouts dumped whole: a breadcrumb set one item a line between "»" separators (its
+    first item the site's name, which reads like a photo credit), a tag cloud of glued
+    hashtags; the headline is under the breadcrumb."""
+    headline = "Dinas Perhubungan Razia Taksi Tanpa Izin di Jalan Protokol"
+    dump = "\n".join(["#Banjir#Pilkada DKI#Timnas U-19#Liga Inggris", "Indeks Berita",
+                      "Tribunnews.com", "»", "Metropolitan", "»", "News", headline,
+                      "Jumat, 19 Juni 2015 12:58 WIB", f"TRIBUNNEWS.COM, JAKARTA - {BODY[1]}",
+                      "Lima kendaraan terjaring razia gabungan pada Kamis malam di Jakarta Pusat."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert [d.family for d in result.decisions if d.text == "Tribunnews.com"] == ["navigation"]
