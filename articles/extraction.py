@@ -93,12 +93,11 @@ def page_text(body: bytes, content_type: str, url: str) -> str:
             return body.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    if encoding:
-        text = html_to_unicode(f"charset={encoding}", body)[1]
-    else:
-        text = html_to_unicode(
-            content_type, body, auto_detect_fun=_detect_encoding, default_encoding="ascii"
-        )[1]
+    if not encoding:
+        # (guessed here, not by html_to_unicode's auto_detect_fun and default_encoding, which
+        # w3lib 2.6 deprecates)
+        encoding = _detect_encoding(body) or "ascii"
+    text = html_to_unicode(f"charset={encoding}", body)[1]
     if _looks_misdecoded(text):
         # The declared charset is wrong (Shift-JIS sent as UTF-8, ...): the bytes' own encoding,
         # found by beautifulsoup4's UnicodeDammit (with charset-normalizer), if it reads better.
