@@ -273,6 +273,8 @@ GLUED_CREDIT = Family(
     ignore_case=False,
 )
 
+_CREDIT_WORD = r"(?:[Dd]ok\.|[\w&'’-]++(?:\.[\w&'’-]+)*+)"
+
 PHOTO_CREDIT = Family(
     "photo-credit",
     (
@@ -280,8 +282,10 @@ PHOTO_CREDIT = Family(
         # A credit has no sentence inside it: dots only within a word ("Tribunnews.com"), no
         # bracket but around the whole line.
         # Possessive repeats: a paragraph that starts like a credit fails fast, no backtracking.
-        r"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+ ?/ ?"
-        r"[\w&'’-]+(?:\.[\w&'’-]+)*+(?: [\w&'’-]+(?:\.[\w&'’-]+)*+)*+\)?$",
+        # Agencies chain their sources ("AFP/STR/KCNA MELALUI KNS"); "Dok." is the one
+        # abbreviation a credit's words end with.
+        rf"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+(?: ?/ ?{_CREDIT_WORD}"
+        rf"(?: {_CREDIT_WORD})*+)++\)?$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",

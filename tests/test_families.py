@@ -194,6 +194,9 @@ DROPPED = [
     ("photo-credit", "tribun", "Kolase Foto Tribun Palu"),
     # a video still, and several photos' sources in one credit (after a 2025 round-up)
     ("photo-credit", "tribun", "Akun YouTube Kebun Raya Bogor"),
+    # sources chained by slashes, an abbreviation among them (after 2020-2025 pages)
+    ("photo-credit", "tribun", "REUTERS/STR/KCNA MELALUI YONHAP"),
+    ("photo-credit", "tribun", "Tribun Palu Budi Santoso/Dok Polres Palu/Dok. Pribadi"),
     (
         "photo-credit",
         "tribun",

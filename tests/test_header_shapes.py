@@ -139,6 +139,22 @@ def test_a_photo_credit_and_caption_under_a_deck_leave_the_headline_in_place(sit
     assert BODY[1] in result.text
 
 
+def test_the_caption_under_a_chained_credit_is_dropped_on_a_page_without_a_dateline() -> None:
+    """A later page of a Tribun article (``?page=3``) has no dateline: the block under the
+    agencies' credit is still the photo's caption (after a 2020 page)."""
+    caption = (
+        "Presiden berbicara dalam rapat partai di ibu kota. Foto diambil pada Sabtu (11/4/2020) "
+        "dan dirilis kantor berita negara."
+    )
+    dump = "\n".join([HEADLINE, "Penulis: Rahmawati Putri", "Editor: Budi Santoso",
+                      "AFP/STR/KCNA MELALUI KNS", caption, *BODY[1:],
+                      "Rapat itu berlangsung tertutup dan dijaga ketat oleh aparat keamanan."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == HEADLINE
+    assert caption not in result.text and "KNS" not in result.text
+    assert BODY[1] in result.text
+
+
 def test_a_keyword_caption_inside_the_body_is_a_caption_and_a_dateline_opens_it() -> None:
     opening = "PALU - Pasar terapung pertama di kota itu dibuka untuk umum pada Senin pagi."
     caption = (
