@@ -193,8 +193,9 @@ def menu_prelude_end(texts: Sequence[str], fams: Families) -> int:
 
 # A line that goes on from the one above it (a headline set over several lines): it starts
 # in lowercase, or the line above ends with a word that cannot end a headline. (A line that
-# starts with a number starts a headline of its own: "8 Tahun Kasus ..." under a topic label.)
-_CONTINUES = re.compile(r"^[a-z\"“'(]")
+# starts with a number starts a headline of its own: "8 Tahun Kasus ..." under a topic label;
+# one that opens a quote is the deck, a witness's words under the headline.)
+_CONTINUES = re.compile(r"^[a-z(]")
 _OPEN_END = re.compile(
     r"\b(?:di|ke|dari|dan|atau|yang|untuk|dengan|pada|dalam|bagi|oleh|para|sang|si|ini|itu)$"
     r"|[,:&-]$"

@@ -45,6 +45,17 @@ def test_a_headline_set_over_three_lines_is_one_headline() -> None:
     )
 
 
+def test_a_quote_under_the_headline_is_its_deck_not_more_of_it() -> None:
+    """Tribun sets a witness's words as the deck (after a 2017 page, its dump cut inside it)."""
+    headline = "Kesaksian Warga Korban Banjir Bandang: Airnya Datang Tiba-tiba, Kami Panik"
+    deck = '"Airnya datang seperti ombak," kata Sumarni (45), warga Dusun Krajan, Desa Sukamaju'
+    dump = "\n".join([headline, deck, "Editor: Budi Santoso", *BODY[1:],
+                      "Warga mengungsi ke balai desa setelah air merendam rumah mereka."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert deck not in result.text
+
+
 def test_a_topic_label_above_the_headline_is_not_joined_to_it() -> None:
     dump = "\n".join(["Banjir Jakarta", HEADLINE, "Kompas.com - 14/03/2023, 09:15 WIB", *BODY])
     result = clean(dump, "kompas")
