@@ -297,8 +297,9 @@ PHOTO_CREDIT = Family(
         # A still from an account's video: "Akun YouTube Vatican News", "Kanal YouTube X".
         r"^(?:Akun|Kanal|Channel) (?:YouTube|Instagram|Twitter|TikTok|Facebook|X)\b[^.!?]{0,40}$",
         r"^(?:istimewa|dok\. pribadi|dokumentasi pribadi|ilustrasi)$",
-        # A collage or a file photo credited to a newsroom: "Kolase Tribun Manado".
-        rf"^(?:Kolase|KOLASE)(?: [Ff]oto)? (?:{NEWSROOMS})[\w .-]{{0,30}}$",
+        # A collage or a file photo credited to a newsroom, in any case: "Kolase Tribun
+        # Manado", "kolase tribunnews".
+        rf"^(?i:kolase(?: foto)? (?:{NEWSROOMS}))[\w .-]{{0,30}}$",
         # A regional newsroom's name alone, the credit of its own photo ("TribunManado"; not
         # the network's bare name, which tops a page's header).
         rf"^(?:{NEWSROOMS})[A-Z][A-Za-z]+$",

@@ -123,6 +123,8 @@ def _first_chars(items: list[Any]) -> frozenset[str] | None:
             first = _first_chars(list(arg[-1]))
             if first is None:
                 return None
+            if arg[1] & re.IGNORECASE:  # "(?i:kolase ...)" starts with "K" too
+                first = frozenset(c for f in first for c in (f.lower(), f.upper()))
             return frozenset(chars | first)
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             first = _first_chars(list(arg[2]))

@@ -192,6 +192,7 @@ DROPPED = [
     # a regional newsroom credits its own photo or collage (after 2025 Manado pages)
     ("photo-credit", "tribun", "TribunPalu"),
     ("photo-credit", "tribun", "Kolase Foto Tribun Palu"),
+    ("photo-credit", "tribun", "kolase tribunmanado"),
     # a video still, and several photos' sources in one credit (after a 2025 round-up)
     ("photo-credit", "tribun", "Akun YouTube Kebun Raya Bogor"),
     # sources chained by slashes, an abbreviation among them (after 2020-2025 pages)
