@@ -286,6 +286,8 @@ PHOTO_CREDIT = Family(
         # abbreviation a credit's words end with.
         rf"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+(?: ?/ ?{_CREDIT_WORD}"
         rf"(?: {_CREDIT_WORD})*+)++\)?$",
+        # ... or passed on by another ("KCNA via NK News").
+        r"^[A-Z]{2,}(?: [A-Z]{2,})* (?:via|VIA|melalui|MELALUI) [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
         r"^(?:Istimewa|ISTIMEWA|Dok\. .{1,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
         r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",

@@ -326,6 +326,9 @@ def _credit_block_end(
         ):
             roles[j] = "caption"
             last = j
+        elif j == last + 1 and _BRACKETED_NOTE.match(text):
+            roles[j] = "byline"  # the writer's position under a column's byline
+            last = j
         elif is_dateline(text):
             break
         elif is_name_line(text) and words(text) > 0:
@@ -338,6 +341,10 @@ def _credit_block_end(
             roles[p] = "byline"
         last = max(last, pending[-1])
     return last
+
+
+# A short note wholly in brackets: "(Staf Ahli Fraksi di DPR RI)" under "Oleh: <name>".
+_BRACKETED_NOTE = re.compile(r"^\([^()]{3,80}\)$")
 
 
 def _caption_under_photo_credit(j: int, texts: Sequence[str], fams: Families) -> bool:

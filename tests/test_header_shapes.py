@@ -56,6 +56,17 @@ def test_a_quote_under_the_headline_is_its_deck_not_more_of_it() -> None:
     assert deck not in result.text
 
 
+def test_the_writers_position_in_brackets_under_a_columns_byline_is_dropped() -> None:
+    """An opinion column: "Oleh: <name>", then the writer's position in brackets (after a
+    2023 Tribun column)."""
+    note = "(Peneliti Senior Lembaga Kajian Kebijakan Publik)"
+    dump = "\n".join([HEADLINE, "Editor: Budi Santoso", "Oleh: Rahmawati Putri Lestari", note,
+                      *BODY[1:], "Libur itu diharapkan menggerakkan ekonomi daerah wisata."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == HEADLINE
+    assert note not in result.text and BODY[1] in result.text
+
+
 def test_a_topic_label_above_the_headline_is_not_joined_to_it() -> None:
     dump = "\n".join(["Banjir Jakarta", HEADLINE, "Kompas.com - 14/03/2023, 09:15 WIB", *BODY])
     result = clean(dump, "kompas")
