@@ -69,9 +69,10 @@ BARE_CREDIT_LABEL = re.compile(
 # "TRIBUNNEWS.COM, JAKARTA - ", "SURYAMALANG.COM - ", "Jayapura, Kompas - "), so it anchors
 # the body; weak: a place in capitals and a dash ("PONTIANAK - "), which a photo caption's
 # keyword also has ("EVAKUASI - Petugas ..."), so it only ends a search.
+# (Possessive: the dash of a hyphenated host, "Tribun-timur.com merangkum ...", is no separator.)
 NEWSROOM = (
-    r"(?:[A-Za-z][\w-]*\.(?:COM|CO\.ID|CO|ID|NET|com|co\.id|id|net)"
-    rf"|[\w-]*(?:{NEWSROOMS})[\w-]*)"
+    r"(?:[A-Za-z][\w-]*+\.(?:COM|CO\.ID|CO|ID|NET|com|co\.id|id|net)"
+    rf"|[\w-]*(?:{NEWSROOMS})[\w-]*+)"
 )
 STRONG_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .'’/()-]{{1,40}},\s*)?{NEWSROOM}(?:\s*,\s*[A-Z][\w .'’/()-]{{1,40}})?"

@@ -67,6 +67,22 @@ def test_the_writers_position_in_brackets_under_a_columns_byline_is_dropped() ->
     assert note not in result.text and BODY[1] in result.text
 
 
+def test_a_deck_opening_with_a_hyphenated_host_is_no_dateline() -> None:
+    """ "Tribun-timur.com merangkum ..." under the headline is the deck (its host's dash is no
+    dateline's), so the credit block under it, and the caption, are found (after 2016-2017
+    Makassar round-ups)."""
+    deck = "Tribun-timur.com merangkum tiga berita terpopuler untuk pembaca setia kami."
+    caption = "Wali kota meresmikan taman kota di pusat Makassar, Selasa (16/8/2016)"
+    dump = "\n".join(["3 Terpopuler Kemarin", HEADLINE, deck, "Editor: Budi Santoso",
+                      "TRIBUN TIMUR/ NAMA FOTOGRAFER", caption,
+                      "TRIBUN-TIMUR.COM - Banyak peristiwa menarik sepanjang Rabu kemarin.",
+                      *BODY[1:]])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == HEADLINE
+    assert caption not in result.text
+    assert [d.family for d in result.decisions if d.text == deck] == ["deck"]
+
+
 def test_a_topic_label_above_the_headline_is_not_joined_to_it() -> None:
     dump = "\n".join(["Banjir Jakarta", HEADLINE, "Kompas.com - 14/03/2023, 09:15 WIB", *BODY])
     result = clean(dump, "kompas")
