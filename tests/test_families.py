@@ -198,6 +198,7 @@ DROPPED = [
     # sources chained by slashes, an abbreviation among them (after 2020-2025 pages)
     ("photo-credit", "tribun", "REUTERS/STR/KCNA MELALUI YONHAP"),
     ("photo-credit", "tribun", "KCNA via Yonhap News"),
+    ("photo-credit", "kompas", "Dok BPBD GARUT"),
     ("photo-credit", "tribun", "Tribun Palu Budi Santoso/Dok Polres Palu/Dok. Pribadi"),
     (
         "photo-credit",

@@ -83,6 +83,16 @@ def test_a_deck_opening_with_a_hyphenated_host_is_no_dateline() -> None:
     assert [d.family for d in result.decisions if d.text == deck] == ["deck"]
 
 
+def test_a_credit_without_its_abbreviation_dot_is_not_the_headline() -> None:
+    """Kompas's 2022 layout: headline, app prompt, "Lihat Foto", the credit ("Dok BPBD ...",
+    no dot), the caption (after a 2022 page, where the credit was taken for the headline)."""
+    dump = "\n".join(["Baca berita tanpa iklan. Gabung Kompas.com+", HEADLINE, "Baca di App",
+                      "Lihat Foto", "Dok BPBD GARUT", "Jembatan yang rusak diterjang banjir, Senin (3/3/2025).",
+                      "|", "Editor: Budi Santoso", *BODY])  # fmt: skip
+    result = clean(dump, "kompas")
+    assert result.text == document(HEADLINE)
+
+
 def test_a_topic_label_above_the_headline_is_not_joined_to_it() -> None:
     dump = "\n".join(["Banjir Jakarta", HEADLINE, "Kompas.com - 14/03/2023, 09:15 WIB", *BODY])
     result = clean(dump, "kompas")
