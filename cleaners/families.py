@@ -273,6 +273,7 @@ GLUED_CREDIT = Family(
     ignore_case=False,
 )
 
+_HEADLINE_WORDS = "dengan|yang|untuk|pada|akan|soal|jadi|dari|ke|di|ini|itu|hingga"
 _CREDIT_WORD = r"(?:[Dd]ok\.|[\w&'’-]++(?:\.[\w&'’-]+)*+)"
 
 PHOTO_CREDIT = Family(
@@ -283,9 +284,11 @@ PHOTO_CREDIT = Family(
         # bracket but around the whole line.
         # Possessive repeats: a paragraph that starts like a credit fails fast, no backtracking.
         # Agencies chain their sources ("AFP/STR/KCNA MELALUI KNS"); "Dok." is the one
-        # abbreviation a credit's words end with.
-        rf"^\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+(?: ?/ ?{_CREDIT_WORD}"
-        rf"(?: {_CREDIT_WORD})*+)++\)?$",
+        # abbreviation a credit's words end with. A headline's little words or a count mark a
+        # headline with a slash in it ("... 3 Kabupaten/Kota dengan Suhu Terpanas").
+        rf"^(?!.*\b(?:{_HEADLINE_WORDS})\b)(?!.* \d+ )"
+        rf"\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+"
+        rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD})*+)++\)?$",
         # ... or passed on by another ("KCNA via NK News").
         r"^[A-Z]{2,}(?: [A-Z]{2,})* (?:via|VIA|melalui|MELALUI) [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",

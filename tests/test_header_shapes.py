@@ -93,6 +93,16 @@ def test_a_credit_without_its_abbreviation_dot_is_not_the_headline() -> None:
     assert result.text == document(HEADLINE)
 
 
+def test_a_headline_with_a_slash_in_it_is_no_photo_credit() -> None:
+    """ "Kabupaten/Kota" in a headline made it a credit's shape (after a 2023 Kompas page,
+    whose headline was lost)."""
+    headline = "Dinkes Catat 5 Kabupaten/Kota dengan Kasus DBD Tertinggi"
+    dump = "\n".join(["Baca berita tanpa iklan. Gabung Kompas.com+", headline,
+                      "Kompas.com - 16/10/2023, 08:30 WIB", "Rahmawati Putri,", "Budi Santoso",
+                      "Tim Redaksi", *BODY])  # fmt: skip
+    assert clean(dump, "kompas").text == document(headline)
+
+
 def test_a_topic_label_above_the_headline_is_not_joined_to_it() -> None:
     dump = "\n".join(["Banjir Jakarta", HEADLINE, "Kompas.com - 14/03/2023, 09:15 WIB", *BODY])
     result = clean(dump, "kompas")
