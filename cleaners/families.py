@@ -293,7 +293,7 @@ PHOTO_CREDIT = Family(
         r"^[A-Z]{2,}(?: [A-Z]{2,})* (?:via|VIA|melalui|MELALUI) [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$",
         r"^\(?(?:Foto|FOTO|Sumber foto|Kredit foto)\s*:\s*[^.!?]{1,80}\)?$",
         r"^(?:Istimewa|ISTIMEWA|Dok\.? [A-Z].{0,40}|Dokumentasi .{1,40}|Shutterstock|SHUTTERSTOCK|"
-        r"Freepik|Unsplash|Pixabay|Getty Images|Tangkap layar .{1,60}|Screenshot .{1,60})$",
+        r"Freepik|Unsplash|Pixabay|Getty Images|[Tt]angkap layar .{1,60}|[Ss]creensho+t .{1,60})$",
         # A host name alone or with the photographer ("Tribunnews.com", "kompas.com",
         # "banjarmasinpost.co.id/muhammad rahmadi", "Kolase TribunMadura.com").
         r"^(?:Kolase|KOLASE|Kolase foto|Dok\.?|Foto)?[ /]*[A-Za-z][\w-]*(?:\.[a-zA-Z]{2,3}){1,2}"

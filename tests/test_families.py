@@ -199,6 +199,7 @@ DROPPED = [
     ("photo-credit", "tribun", "REUTERS/STR/KCNA MELALUI YONHAP"),
     ("photo-credit", "tribun", "KCNA via Yonhap News"),
     ("photo-credit", "kompas", "Dok BPBD GARUT"),
+    ("photo-credit", "kompas", "screenshoot Kompas.com/Nama Penulis"),
     ("photo-credit", "tribun", "Tribun Palu Budi Santoso/Dok Polres Palu/Dok. Pribadi"),
     (
         "photo-credit",
