@@ -88,6 +88,9 @@ POINTER = Family(
         r"berikut)?)\]?\W*$",
         r"\b(?:selengkapnya|lengkapnya|lengkap)\b.{0,60}\b(?:berita|artikel|tautan|link) "
         r"berikut\W*$",
+        # ... or where it can be read ("... dapat disimak di berita berikut:").
+        r"\b(?:dibaca|disimak|dilihat) (?:di|dalam|pada|melalui) (?:berita|artikel|tautan|link) "
+        r"berikut\W*$",
     ),
     max_words=16,
 )

@@ -34,6 +34,7 @@ from cleaners.shapes import (
     content_words,
     ends_sentence,
     is_dateline,
+    is_headline_like,
     is_lone_related_headline,
     is_related_headline,
     is_sentence,
@@ -346,6 +347,8 @@ def _decide(
             or (_keyword_caption(text) and any(map(is_dateline, body)))
         ):
             decision = Decision(numbers[i], text, False, "caption")
+        elif decisions and _links_under_pointer(decisions[-1], text):
+            decision = Decision(numbers[i], text, False, "related-link")
         elif text == previous or _echoes_headline(text, headline):
             # A block printed twice in a row, or the headline again (a photo's caption or alt
             # text, with a widget's word or the site's name around it).
@@ -359,6 +362,22 @@ def _decide(
 
 
 _HEADLINE_ECHO_EXTRA = 4
+
+
+def _links_under_pointer(above: Decision, text: str) -> bool:
+    """The story a pointer introduces ("Selengkapnya dapat disimak di sini:", "Baca juga:"):
+    its headline, on the line under the pointer's colon, is the link (a numbered item of a
+    round-up is not: "2. ...")."""
+    return (
+        not above.keep
+        and above.family == "related-link"
+        and above.text.rstrip().endswith(":")
+        and is_headline_like(text)
+        and not _NUMBERED.match(text)
+    )
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.)] ")
 
 
 def _keyword_caption(text: str) -> bool:

@@ -334,3 +334,15 @@ def test_a_breadcrumb_one_item_a_line_and_a_tag_cloud_are_not_the_header() -> No
     result = clean(dump, "tribun")
     assert result.title == headline
     assert [d.family for d in result.decisions if d.text == "Tribunnews.com"] == ["navigation"]
+
+
+def test_the_headline_under_a_pointers_colon_is_the_link() -> None:
+    """Kompas's round-ups point to each full story: "Selengkapnya dapat disimak di sini:",
+    then the story's headline (after 2020-2023 pages); a numbered item under such a pointer
+    is the round-up's own next item."""
+    pointer = "Selengkapnya dapat dibaca di sini:"
+    link = "Kenapa Kota Bandung Terasa Lebih Dingin? Ini Penjelasan BMKG"
+    item = "2. Harga cabai di pasar tradisional naik"
+    fams = families(BODY[1], pointer, link, BODY[0], pointer, item, BODY[1], site="kompas")
+    assert fams[1:8] == ["body", "related-link", "related-link", "body", "related-link",
+                         "body", "body"]  # fmt: skip
