@@ -54,6 +54,8 @@ RELATED_LINK = Family(
         r"selengkapnya))\b"
         r"(?=.*[:\w])",
         r"^(?:berita|artikel) terkait\s*:",
+        # ... and the words the other way round, before the headline ("Selengkapnya baca : ...")
+        r"^selengkapnya,? (?:baca|simak|lihat)\s*:",
         # "Baca: ...", "(Baca: ...)", "Simak: ...": the label alone before another headline.
         r"^\(?\s?(?:baca|lihat|simak|tonton)(?: juga| pula)?\s*:",
     ),

@@ -212,6 +212,11 @@ DROPPED = [
     ("related-link", "tribun", "Selenngkapnya"),
     # where the full story can be read, without "selengkapnya" (after a 2020 Kompas round-up)
     ("related-link", "kompas", "Tanggapan pemerintah soal itu dapat disimak di artikel berikut:"),
+    (
+        "related-link",
+        "kompas",
+        "Selengkapnya baca : Dua Menteri Dilaporkan ke Lembaga Antikorupsi soal Bisnis Alat Tes",
+    ),
     # a pointer to the next page of a round-up item; a link label after a spaced bracket
     ("related-link", "tribun", "Baca Selanjutnya: Warga pesisir diminta waspada gelombang tinggi"),
     ("related-link", "tribun", "( Baca: Jembatan Gantung Putus, Siswa Menyeberang dengan Rakit )"),
