@@ -129,10 +129,15 @@ def _lone_headline(decisions: list[Decision], kept: list[int], at: int) -> bool:
     before, after = decisions[kept[at - 1]].text, decisions[kept[at + 1]].text
     return (
         is_lone_related_headline(text)
-        and words(before) >= PARAGRAPH_WORDS
-        and words(after) >= PARAGRAPH_WORDS
+        and _paragraph(before)
+        and (_paragraph(after) or at + 2 == len(kept))  # (the dump may be cut inside it)
         and not _introduces(text, after)
     )
+
+
+def _paragraph(text: str) -> bool:
+    """Running text: a paragraph's length, or a full sentence."""
+    return words(text) >= PARAGRAPH_WORDS or is_sentence(text)
 
 
 def _introduces(heading: str, paragraph: str) -> bool:

@@ -361,6 +361,19 @@ def test_a_long_headline_alone_between_paragraphs_is_a_link_where_the_site_does_
     assert clean_blocks(paragraphs, "kumparan", title=TITLE).body == tuple(paragraphs)
 
 
+def test_the_link_alone_after_a_short_sentence_and_before_the_dumps_cut_is_a_link() -> None:
+    """The paragraph above may be one short sentence, and a dump may be cut inside the one
+    under it (after a 2018 Tribun page)."""
+    blocks = [
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga sejak pagi.",
+        "Wali kota tampak menepuk dahinya sambil tertawa terbahak-bahak.",
+        "Pengamat: Pemimpin Sibuk Rapat Sana-sini tapi Alpa Mendengar Suara Warga",
+        "Tak hanya itu, video tersebut juga memperlihatkan",
+    ]
+    tribun = clean_blocks(blocks, "tribun", title=TITLE)
+    assert [d.family for d in tribun.decisions] == ["body", "body", "related-link", "body"]
+
+
 def test_syndication_source_goes_to_metadata() -> None:
     blocks = [
         "SEMARANG, KOMPAS.com - Hujan deras sejak sore membuat sejumlah ruas jalan tergenang.",
