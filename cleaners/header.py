@@ -170,6 +170,7 @@ def find_header(
     n = min(len(texts), TOP_REACH)
     roles: dict[int, str] = {}
     credit, headline, run = _credit_under_headline(texts, fams, profile, n, roles)
+    headline = _named_by_photo_widget(headline, texts, n, roles)
     header_end = headline if headline is not None else -1
     for i in run:
         if headline is not None and i > headline:
@@ -178,6 +179,32 @@ def find_header(
         header_end = max(header_end, _credit_block_end(credit, texts, fams, profile, roles))
     parts = _headline_parts(headline, texts, roles) if headline is not None else ()
     return parts, _dateline_end(max(header_end, *parts, -1), texts, fams, n, roles), roles
+
+
+# The photo widget's zoom button carries the page's own headline ("zoom-in <headline>").
+_ZOOM_ECHO = re.compile(r"^zoom-in (?P<headline>\S.{10,})$")
+
+
+def _named_by_photo_widget(
+    headline: int | None, texts: Sequence[str], n: int, roles: dict[int, str]
+) -> int | None:
+    """The block above that the photo widget names as the headline, when the shapes picked
+    another (a section's own name, "Tribunners", over a column's headline)."""
+    for i in range(n):
+        echo = _ZOOM_ECHO.match(texts[i])
+        if echo is None:
+            continue
+        named = echo["headline"].strip()
+        if headline is not None and texts[headline] == named:
+            return headline
+        for j in range(i):
+            if texts[j] == named and j != headline:
+                if headline is not None:
+                    roles[headline] = "topic-label" if headline < j else "deck"
+                roles.pop(j, None)
+                return j
+        break
+    return headline
 
 
 def menu_prelude_end(texts: Sequence[str], fams: Families) -> int:

@@ -346,3 +346,20 @@ def test_the_headline_under_a_pointers_colon_is_the_link() -> None:
     fams = families(BODY[1], pointer, link, BODY[0], pointer, item, BODY[1], site="kompas")
     assert fams[1:8] == ["body", "related-link", "related-link", "body", "related-link",
                          "body", "body"]  # fmt: skip
+
+
+def test_the_headline_the_photo_widget_names_is_the_headline() -> None:
+    """A citizen-journalism page: the section's name, its blurb and a breadcrumb-like credit
+    stand above the headline, and only the photo widget's "zoom-in <headline>" says which
+    block is the headline (after 2020-2021 Tribunners pages)."""
+    headline = "Gaduhnya Perusahaan Negara dari Dalam dan Luar"
+    dump = "\n".join(["Tribunners", "Tribunners",
+                      "Tribunners adalah platform jurnalisme warga. Kirim tulisan Anda ke redaksi.",
+                      "Tribunners / Citizen Journalism", headline,
+                      "Banyak kepentingan bertemu di perusahaan negara, dari bisnis sampai politik.",
+                      "Editor: Budi Santoso", f"zoom-in {headline}", "kolase tribunnews",
+                      "Dua pejabat berbincang di sela rapat di Jakarta", *BODY[1:],
+                      "Persaingan antarkelompok di dalamnya juga ramai dibicarakan orang."])  # fmt: skip
+    result = clean(dump, "tribun")
+    assert result.title == headline
+    assert "Tribunners" not in result.text
