@@ -295,7 +295,7 @@ def _credit_under_headline(
                 boundary = i
                 break
             plain_seen = True
-        elif plain_seen and is_header_family(fam):
+        elif plain_seen and is_header_family(fam) and not _logo_over_menu(i, fams, n):
             run = _header_run(i, texts, fams, after_credit=True)
             if sum(1 for k in run if is_sentence(texts[k])) >= BODY_SENTENCES:
                 # Paragraphs above a credit-like line ("Sumber: BMKG" in a page 2): the body
@@ -318,6 +318,19 @@ def _credit_under_headline(
     headline, run_roles = _pick_headline(run, texts, profile)
     roles.update(run_roles)
     return None, headline, run
+
+
+def _logo_over_menu(i: int, fams: Families, n: int) -> bool:
+    """A host's name over a menu's words ("Kompas.com", then "News", "Megapolitan") is the
+    site's logo in a whole-page dump, not a photo's credit: no header starts there."""
+    return (
+        family_name(fams[i]) == "photo-credit"
+        and i + 1 < n
+        and family_name(fams[i + 1]) in _MENU_FAMILIES
+    )
+
+
+_MENU_FAMILIES = frozenset({"stray", "navigation", "pagination"})
 
 
 def _body_begins(i: int, texts: Sequence[str], fams: Families, n: int) -> bool:

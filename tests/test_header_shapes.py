@@ -336,6 +336,18 @@ def test_a_breadcrumb_one_item_a_line_and_a_tag_cloud_are_not_the_header() -> No
     assert [d.family for d in result.decisions if d.text == "Tribunnews.com"] == ["navigation"]
 
 
+def test_a_hosts_name_over_the_menu_is_the_logo_not_a_photo_credit() -> None:
+    """A whole-page dump: the tags, then the site's name (shaped like a credit) over menu
+    words, then the headline over its date line (after 2017 and 2021 pages, where the tag
+    above the logo was taken for the headline and the headline for a caption)."""
+    headline = "Razia Gabungan Jaring Puluhan Kendaraan Tanpa Surat di Kota Malang"
+    dump = "\n".join(["#Banjir", "#Pilkada", "#harga cabai naik", "Kompas.com", "News",
+                      "Regional", headline, "Kompas.com, 7 Februari 2017, 11:37 WIB",
+                      f"MALANG, KOMPAS.com - {BODY[1]}",
+                      "Razia itu digelar pada malam hari di sejumlah ruas jalan utama."])  # fmt: skip
+    assert clean(dump, "kompas").title == headline
+
+
 def test_the_headline_under_a_pointers_colon_is_the_link() -> None:
     """Kompas's round-ups point to each full story: "Selengkapnya dapat disimak di sini:",
     then the story's headline (after 2020-2023 pages); a numbered item under such a pointer
