@@ -135,6 +135,10 @@ SIGN_UP = Family(
         r"\b(?:di|ke) (?:e-?mail|surel|inbox|kotak masuk) (?:kamu|anda)\W*$",
         r"^tulis komentar\w*\b.{0,80}\b(?:tagar|menangkan|hadiah|voucher)",
         r"\blengkapi (?:data diri|profil|akun)\w*\b",
+        # ... or told by the terms that apply to it ("... di artikel ini! *S&K berlaku").
+        r"\b(?:s ?& ?k|syarat (?:dan|&) ketentuan) berlaku\b",
+        # A topic to follow ("Ikuti perkembangan berita ini dalam topik:").
+        r"^ikuti perkembangan (?:berita|kabar|informasi)\b.{0,30}\btopik\b",
     ),
     max_words=30,
 )
@@ -167,7 +171,7 @@ SHARE_WORDS = Family(
         r"^(?:comments?|komentar|share|bagikan|suka|like|tweet|oke|ok|salin|salin (?:tautan|link)|"
         r"copy(?: link)?|tautan disalin|perbesar|zoom|kirim|simpan|laporkan|lapor|reaksi|"
         r"(?:tulis|lihat|tampilkan|beri|kirim) komentar|\d+ komentar|facebook|twitter|whatsapp|"
-        r"telegram|line|linkedin|e-?mail|pinterest|print|cetak|follow|ikuti|clock|"
+        r"telegram|line|linkedin|e-?mail|pinterest|print|cetak|follow|ikuti|clock|shares|"
         r"text sizes?|ukuran (?:teks|huruf|font)|small|medium|large|larger|largest)\s*:?$",
         r"^(?:bagikan|share)(?: (?:artikel|berita|tulisan)(?: ini)?)?(?: (?:melalui|ke|via|lewat))?"
         r"\s*:?$",
@@ -246,7 +250,9 @@ METADATA = Family(
         r"(?:wib|wita|wit)?$",
         # Credit lines: a role label, alone or followed by names.
         r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|wartawan|redaktur|"
-        r"videografer|produser|penerjemah)\s*(?::|\||$)",
+        r"videografer|produser|penerjemah|sumber)\s*(?::|\||$)",
+        # ... whose value a dump put on the next line (": Nama Penulis").
+        r"^:\s?\w[\w .,'’-]{1,60}$",
         # ... or followed by a name without a colon ("Editor Wahyunanda Kusuma Pertiwi").
         r"^(?:penulis|editor|reporter|kontributor|penyunting|fotografer|pewarta|redaktur)"
         r"(?:\s+[\w.'’,-]+){1,6}$",

@@ -104,6 +104,7 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str], lone: bool =
         if len(run) >= 2 or (lone and len(run) == 1 and _lone_headline(decisions, kept, at - 1)):
             dropped.update(run)
         run = []
+    dropped.update(pos for pos in kept if _among_links(decisions, pos, dropped))
     if not dropped:
         return
     for pos in sorted(dropped):
@@ -113,6 +114,24 @@ def _drop_headline_runs(decisions: list[Decision], body: list[str], lone: bool =
     body[:] = [d.text for d in decisions if d.keep and d.family == "body"]
 
 
+def _among_links(decisions: list[Decision], pos: int, dropped: set[int]) -> bool:
+    """A headline between two links of a box of other stories is one more of them (one no
+    shape of a link knows: a short or quoted title, "\"Ngambek\", Ronaldo Tinggalkan ...")."""
+
+    def link(at: int) -> bool:
+        return 0 <= at < len(decisions) and (
+            at in dropped or (not decisions[at].keep and decisions[at].family in _LINK_FAMILIES)
+        )
+
+    text = decisions[pos].text
+    return (
+        link(pos - 1) and link(pos + 1) and is_headline_like(text) and not _FULL_STOP.search(text)
+    )
+
+
+# A full stop that ends a sentence (not the dot of "Tribun-Video.com"): the line is running text.
+_FULL_STOP = re.compile(r"\.(?!\w)")
+_LINK_FAMILIES = frozenset({"related-link", "related-list"})
 _BULLET = re.compile(r"^[•·▪►]\s*")
 
 

@@ -210,6 +210,13 @@ DROPPED = [
     ("related-link", "tribun", "Simak berita selengkapnya"),
     ("related-link", "tribun", "Selengkapnya:"),
     ("related-link", "tribun", "Selenngkapnya"),
+    # a comment contest by its terms, a topic to follow, a credit's label and value on two
+    # lines, a share count's word (after whole Kompas pages of 2015-2019)
+    ("promotion", "kompas", "Menangkan voucher belanja dengan berkomentar di sini! *S&K berlaku"),
+    ("promotion", "generic", "Ikuti perkembangan berita ini dalam topik:"),
+    ("metadata", "kompas", ": Nama Penulis"),
+    ("metadata", "kompas", "Sumber"),
+    ("share-widget", "kompas", "Shares"),
     # where the full story can be read, without "selengkapnya" (after a 2020 Kompas round-up)
     ("related-link", "kompas", "Tanggapan pemerintah soal itu dapat disimak di artikel berikut:"),
     (
@@ -359,6 +366,29 @@ def test_a_long_headline_alone_between_paragraphs_is_a_link_where_the_site_does_
     assert tribun.decisions[1].family == "related-link"
     # kumparan writes its subheadings so: there it stays.
     assert clean_blocks(paragraphs, "kumparan", title=TITLE).body == tuple(paragraphs)
+
+
+def test_a_headline_between_two_links_is_one_more_link() -> None:
+    """A box of other stories whose quoted or short titles no link shape knows (after a 2016
+    Kompas page dumped whole); a sentence with its sign-off between two links stays."""
+    quoted = '"Mogok", Striker Tinggalkan Latihan'
+    signed = (
+        "Termasuk para pedagang, untuk menyadari perlunya menjaga kebersihan pasar demi "
+        "kenyamanan pembeli. (Tribun-Video.com)"
+    )
+    blocks = [
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga sejak pagi.",
+        "Baca Juga",
+        quoted,
+        "Pelatih Baru Dianggap Terlalu Keras kepada Para Pemain Muda Timnas",
+        "Tiket Laga Final Piala Presiden Ludes Terjual dalam Dua Jam Saja",
+        "Baca: Jembatan Putus, Warga Menyeberang Sungai dengan Rakit Bambu",
+        signed,
+        "Baca juga berita terkait di sini",
+    ]
+    decisions = clean_blocks(blocks, "tribun", title=TITLE).decisions
+    assert [d.family for d in decisions[1:5]] == ["related-link"] * 4
+    assert decisions[6].keep
 
 
 def test_the_link_alone_after_a_short_sentence_and_before_the_dumps_cut_is_a_link() -> None:
