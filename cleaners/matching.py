@@ -333,9 +333,14 @@ class Families:
     """
 
     def __init__(
-        self, texts: Sequence[str], classifier: Classifier, learned: Container[str] = ()
+        self,
+        texts: Sequence[str],
+        classifier: Classifier,
+        learned: Container[str] = (),
+        menu: Container[str] = (),
     ) -> None:
         self._texts = texts
+        self._menu = menu  # the menus a whole-page dump printed before these blocks
         self._classifier = classifier
         self._learned = learned
         self._cache: dict[int, CompiledFamily | None] = {}
@@ -347,10 +352,22 @@ class Families:
             fam = self._classifier.classify(text)
             if fam is not None and not fam.ends_body and opens_body(text):
                 fam = None
-            elif self._crumbs and (fam is None or fam.name == "photo-credit") and self._crumb(i):
+            elif (
+                self._crumbs and (fam is None or fam.name == "photo-credit") and self._crumb(i)
+            ) or (fam is not None and fam.name == "photo-credit" and self._menu_path(i)):
                 fam = BREADCRUMB_ITEM
             self._cache[i] = REPEATED if fam is None and text in self._learned else fam
         return self._cache[i]
+
+    def _menu_path(self, i: int) -> bool:
+        """A breadcrumb on one line ("Bola / Liga Indonesia") opens with a section the page's
+        menu above listed on its own line; a credit opens with a source ("Kompas.com / Nama")."""
+        section, sep, _ = self._texts[i].partition(" / ")
+        return (
+            bool(sep)
+            and "." not in section
+            and (section in self._menu or section in self._texts[:i])
+        )
 
     def _crumb(self, i: int) -> bool:
         texts = self._texts

@@ -266,7 +266,8 @@ def clean_blocks(
         if start := menu_prelude_end(page.texts, fams):
             menus = [Decision(n, t, False, "navigation") for n, t in page.head(start)]
             page = page.after(start)
-            fams = Families(page.texts, classifier_for(profile.name), learned)
+            menu = frozenset(d.text for d in menus)
+            fams = Families(page.texts, classifier_for(profile.name), learned, menu)
         headline_parts, header_end, roles = find_header(page.texts, fams, profile)
         headline = " ".join(page.texts[i] for i in headline_parts)
     else:

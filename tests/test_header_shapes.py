@@ -336,6 +336,20 @@ def test_a_breadcrumb_one_item_a_line_and_a_tag_cloud_are_not_the_header() -> No
     assert [d.family for d in result.decisions if d.text == "Tribunnews.com"] == ["navigation"]
 
 
+def test_a_breadcrumb_on_one_line_opens_with_a_section_of_the_menu() -> None:
+    """Kompas's 2015-2016 pages dumped whole: "Bola / Liga Indonesia" is shaped like a photo
+    credit, but its first part is a section the menu above listed on its own line; the
+    headline is under it, not a menu word above it."""
+    menus = [f"{item} {n}" if n else item for n in range(6) for item in MENU][:75]
+    headline = "Eks Pelatih Mengaku Ditawari Uang agar Timnya Mengalah"
+    dump = "\n".join([*menus, "Result", "Olahraga / Liga Indonesia", headline,
+                      "Rabu, 17 Juni 2015 | 22:26 WIB", f"JAKARTA, KOMPAS.com - {BODY[1]}",
+                      "Pengakuan itu disampaikan dalam diskusi di Jakarta pada Rabu malam."])  # fmt: skip
+    result = clean(dump, "kompas")
+    assert result.title == headline
+    assert [d.family for d in result.decisions if d.text.startswith("Olahraga /")] == ["navigation"]
+
+
 def test_a_hosts_name_over_the_menu_is_the_logo_not_a_photo_credit() -> None:
     """A whole-page dump: the tags, then the site's name (shaped like a credit) over menu
     words, then the headline over its date line (after 2017 and 2021 pages, where the tag
