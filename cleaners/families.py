@@ -227,6 +227,18 @@ COPYRIGHT = Family(
     ends_body=True,
 )
 
+# The comment section under an article: its rules and its buttons; readers' comments follow.
+COMMENTS = Family(
+    "comments",
+    (
+        r"^pembaca dapat (?:mengirim(?:kan)?|melaporkan|menanggapi|memberikan) komentar\b",
+        r"^(?:tanggapi|laporkan|balas|sembunyikan) komentar$",
+        r"^(?:ada )?\d+ komentar untuk (?:artikel|berita|tulisan) ini$",
+    ),
+    max_words=60,
+    ends_body=True,
+)
+
 # Footer menus rendered with no space between their entries ("Tentang KamiPedoman Media Siber...").
 GLUED_FOOTER = Family(
     "copyright",
@@ -508,6 +520,7 @@ SHARED_FAMILIES: tuple[Family, ...] = (
     PAGINATION,
     RELATED_LIST,
     COPYRIGHT,
+    COMMENTS,
     GLUED_FOOTER,
     METADATA,
     GLUED_CREDIT,

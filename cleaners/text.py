@@ -347,7 +347,7 @@ def _decide(
     echoed = _echoed_captions(texts, fams)
     decisions: list[Decision] = []
     body: list[str] = []
-    in_tail = False
+    in_tail = in_box = False
     tail_opener = ""  # the family whose block ended the body
     previous = headline
     for i, text in enumerate(texts):
@@ -372,7 +372,11 @@ def _decide(
             or (_keyword_caption(text) and any(map(is_dateline, body)))
         ):
             decision = Decision(numbers[i], text, False, "caption")
-        elif decisions and _links_under_pointer(decisions[-1], text):
+        elif (
+            decisions
+            and (in_box or _links_under_pointer(decisions[-1], text))
+            and (_link_shaped(text))
+        ):
             decision = Decision(numbers[i], text, False, "related-link")
         elif text == previous or _echoes_headline(text, headline):
             # A block printed twice in a row, or the headline again (a photo's caption or alt
@@ -382,6 +386,12 @@ def _decide(
             decision = Decision(numbers[i], text, True, "body")
             body.append(text)
         previous = text
+        # Under a box's bare label ("Baca Juga"), each headline is a link till something else.
+        in_box = (
+            not decision.keep
+            and decision.family == "related-link"
+            and (in_box or words(text) <= _BOX_LABEL_WORDS)
+        )
         decisions.append(decision)
     return decisions, body
 
@@ -390,16 +400,24 @@ _HEADLINE_ECHO_EXTRA = 4
 
 
 def _links_under_pointer(above: Decision, text: str) -> bool:
-    """The story a pointer introduces ("Selengkapnya dapat disimak di sini:", "Baca juga:"):
-    its headline, on the line under the pointer's colon, is the link (a numbered item of a
-    round-up is not: "2. ...")."""
+    """The story (or topic, account) a pointer or prompt introduces ("Selengkapnya dapat
+    disimak di sini:", "Baca juga:", "Ikuti perkembangan berita ini dalam topik:"): what the
+    line under its colon names is the link."""
     return (
-        not above.keep
-        and above.family == "related-link"
-        and above.text.rstrip().endswith(":")
-        and is_headline_like(text)
-        and not _NUMBERED.match(text)
+        not above.keep and above.family in _POINTING_FAMILIES and above.text.rstrip().endswith(":")
     )
+
+
+_POINTING_FAMILIES = frozenset({"related-link", "promotion"})
+
+
+def _link_shaped(text: str) -> bool:
+    """Another story's headline as a link shows it: no sentence, no round-up's numbered item
+    ("2. ...")."""
+    return is_headline_like(text) and not _FULL_STOP.search(text) and not _NUMBERED.match(text)
+
+
+_BOX_LABEL_WORDS = 3  # "Baca Juga", "Berita Terkait Lainnya"
 
 
 _NUMBERED = re.compile(r"^\d{1,2}[.)] ")

@@ -217,6 +217,14 @@ DROPPED = [
     ("metadata", "kompas", ": Nama Penulis"),
     ("metadata", "kompas", "Sumber"),
     ("share-widget", "kompas", "Shares"),
+    # the comment section's rules and buttons (after a 2015 Kompas page dumped whole)
+    (
+        "comments",
+        "kompas",
+        "Pembaca dapat mengirimkan komentar terkait artikel yang ditayangkan di situs ini.",
+    ),
+    ("comments", "generic", "Laporkan Komentar"),
+    ("comments", "kompas", "Ada 3 komentar untuk artikel ini"),
     # where the full story can be read, without "selengkapnya" (after a 2020 Kompas round-up)
     ("related-link", "kompas", "Tanggapan pemerintah soal itu dapat disimak di artikel berikut:"),
     (
@@ -389,6 +397,25 @@ def test_a_headline_between_two_links_is_one_more_link() -> None:
     decisions = clean_blocks(blocks, "tribun", title=TITLE).decisions
     assert [d.family for d in decisions[1:5]] == ["related-link"] * 4
     assert decisions[6].keep
+
+
+def test_a_box_under_a_bare_label_and_a_topic_under_a_prompt_are_links() -> None:
+    """Old layouts dumped whole: "Baca Juga", then short titles no link shape knows; a prompt
+    to follow a topic, then the topic's name; the comment rules end the article, the
+    readers' comments under them go too (after 2015-2016 Kompas pages)."""
+    blocks = [
+        "Paragraf pertama berita tentang banjir di Jakarta yang merendam ratusan rumah warga sejak pagi.",
+        "Ikuti perkembangan berita ini dalam topik:",
+        "Banjir Jakarta",
+        "Baca Juga",
+        'Gol "Ajaib" Menangkan Tim Tamu',
+        "Penyerang Senior Turun Kasta",
+        "Pembaca dapat melaporkan komentar jika dianggap tidak etis atau berbau SARA.",
+        "pemerintah harus bertindak cepat, jangan cuma janji saja setiap musim hujan tiba",
+    ]
+    decisions = clean_blocks(blocks, "kompas", title=TITLE).decisions
+    assert [d.keep for d in decisions] == [True] + [False] * 7
+    assert [d.family for d in decisions[2:6]] == ["related-link"] * 4
 
 
 def test_the_link_alone_after_a_short_sentence_and_before_the_dumps_cut_is_a_link() -> None:
