@@ -32,6 +32,9 @@ MEMBERSHIP = Family(
         r"^(?:login|log in|masuk|daftar|sign in|sign up|register)\b.*\b(?:akun|pengalaman|"
         r"mengakses|membaca|berlangganan|member|premium|gratis)\b",
         r"^(?:ayo |yuk )?(?:berlangganan|langganan|subscribe)\b",
+        # Reading without ads, the paid tier's promise ("Baca Berita Terbaru Tanpa Terganggu
+        # Banyak Iklan").
+        r"^(?:baca|nikmati)\b.{0,40}\btanpa (?:terganggu )?(?:banyak )?iklan\b",
     ),
     max_words=30,
 )
@@ -72,6 +75,8 @@ MORE_LINK = Family(
         r"(?:sel[ae]n+gkapnya|lengkapnya)\W*$",
         r"^(?:baca|lihat|klik|simak) (?:selengkapnya |lengkapnya )?(?:di|pada) "
         r"(?:sini|link|tautan)",
+        # A section's index: "Lihat Megapolitan Selengkapnya".
+        r"^(?:lihat|baca) [\w-]+ selengkapnya$",
     ),
     max_words=12,
     # ("... simak berita terpopuler hari ini di bawah ini.": the round-up's own lead-in to what
@@ -117,7 +122,7 @@ PROMOTION = Family(
         r"^(?:(?:silakan|silahkan|yuk|ayo|jangan lupa) )?"
         r"(?:simak|dapatkan|ikuti|follow|gabung|bergabung|join|subscribe)\b.{0,160}\b(?:whatsapp|"
         r"telegram|google news|instagram|tiktok|youtube|twitter|facebook|newsletter|notifikasi)\b",
-        r"^(?:download|unduh|install|pasang) (?:aplikasi|app)",
+        r"^(?:download|unduh|install|pasang|dapatkan) (?:aplikasi|app)",
         r"^ikuti (?:kami|kanal|akun|update)\b",
         r"pastikan (?:kamu|anda) sudah (?:install|menginstal|menginstall|memasang)",
         r"https?://(?:kmp\.im|bit\.ly|s\.id|t\.me|wa\.me)/",
@@ -172,6 +177,7 @@ SHARE_WORDS = Family(
         r"copy(?: link)?|tautan disalin|perbesar|zoom|kirim|simpan|laporkan|lapor|reaksi|"
         r"(?:tulis|lihat|tampilkan|beri|kirim) komentar|\d+ komentar|facebook|twitter|whatsapp|"
         r"telegram|line|linkedin|e-?mail|pinterest|print|cetak|follow|ikuti|clock|shares|"
+        r"\+ ?share|google\+|digg|delicious|reddit|myspace|stumbleupon|tumblr|"
         r"text sizes?|ukuran (?:teks|huruf|font)|small|medium|large|larger|largest)\s*:?$",
         r"^(?:bagikan|share)(?: (?:artikel|berita|tulisan)(?: ini)?)?(?: (?:melalui|ke|via|lewat))?"
         r"\s*:?$",
@@ -204,7 +210,10 @@ RELATED_LIST = Family(
         r"^(?:rekomendasi|pilihan|bacaan) (?:untuk|buat) (?:anda|kamu)$",
         r"^(?:baca|lihat|berita|artikel) (?:lainnya|selengkapnya|lain)$",
         r"^(?:tag|tags|topik|topic|kata kunci|label)\s*:?$",
+        # ... or glued to the first tag ("Terkait#Nama Pejabat").
+        r"^(?:tag|tags|topik|terkait)\s*#",
         r"^live (?:update|updates|report|blog|streaming)$",
+        r"^jangan (?:lewatkan|sampai ketinggalan)$",
     ),
     max_words=6,
     ends_body=True,

@@ -225,6 +225,15 @@ DROPPED = [
     ),
     ("comments", "generic", "Laporkan Komentar"),
     ("comments", "kompas", "Ada 3 komentar untuk artikel ini"),
+    # the app's and the ad-free tier's promises, share buttons of old networks, a section's
+    # index, a box heading, a tag label glued to its tag (after whole pages of 2015-2021)
+    ("membership", "generic", "Baca Berita Terbaru Tanpa Terganggu Banyak Iklan"),
+    ("promotion", "generic", "Dapatkan Aplikasi"),
+    ("share-widget", "tribun", "StumbleUpon"),
+    ("share-widget", "tribun", "+ Share"),
+    ("related-link", "kompas", "Lihat Regional Selengkapnya"),
+    ("related-list", "tribun", "JANGAN LEWATKAN"),
+    ("related-list", "tribun", "Terkait#Nama Pejabat"),
     # where the full story can be read, without "selengkapnya" (after a 2020 Kompas round-up)
     ("related-link", "kompas", "Tanggapan pemerintah soal itu dapat disimak di artikel berikut:"),
     (
