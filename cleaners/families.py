@@ -244,7 +244,7 @@ COMMENTS = Family(
         r"^(?:tanggapi|laporkan|balas|sembunyikan) komentar$",
         r"^(?:ada )?\d+ komentar untuk (?:artikel|berita|tulisan) ini$",
     ),
-    max_words=30,
+    max_words=40,
     ends_body=True,
 )
 
