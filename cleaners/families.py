@@ -318,8 +318,9 @@ PHOTO_CREDIT = Family(
         # Agencies chain their sources ("AFP/STR/KCNA MELALUI KNS"); "Dok." is the one
         # abbreviation a credit's words end with. A headline's little words or a count mark a
         # headline with a slash in it ("... 3 Kabupaten/Kota dengan Suhu Terpanas").
-        rf"^(?!.*\b(?:{_HEADLINE_WORDS})\b)(?!.* \d+ )"
-        rf"\(?[A-Z][\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+"
+        # (The look-aheads after the first letter: the prefilter buckets by it.)
+        rf"^\(?[A-Z](?!.*\b(?:{_HEADLINE_WORDS})\b)(?!.* \d+ )"
+        rf"[\w&'’-]*+(?:\.[\w&'’-]+)*+(?: {_CREDIT_WORD})*+"
         rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD})*+)++\)?$",
         # ... or passed on by another ("KCNA via NK News").
         r"^[A-Z]{2,}(?: [A-Z]{2,})* (?:via|VIA|melalui|MELALUI) [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$",

@@ -191,7 +191,7 @@ def _named_by_photo_widget(
     """The block above that the photo widget names as the headline, when the shapes picked
     another (a section's own name, "Tribunners", over a column's headline)."""
     for i in range(n):
-        echo = _ZOOM_ECHO.match(texts[i])
+        echo = _ZOOM_ECHO.match(texts[i]) if texts[i].startswith("zoom-in ") else None
         if echo is None:
             continue
         named = echo["headline"].strip()
