@@ -123,10 +123,7 @@ def _among_links(decisions: list[Decision], pos: int, dropped: set[int]) -> bool
             at in dropped or (not decisions[at].keep and decisions[at].family in _LINK_FAMILIES)
         )
 
-    text = decisions[pos].text
-    return (
-        link(pos - 1) and link(pos + 1) and is_headline_like(text) and not _FULL_STOP.search(text)
-    )
+    return link(pos - 1) and link(pos + 1) and _link_shaped(decisions[pos].text)
 
 
 # A full stop that ends a sentence (not the dot of "Tribun-Video.com"): the line is running text.
