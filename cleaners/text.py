@@ -369,11 +369,7 @@ def _decide(
             or (_keyword_caption(text) and any(map(is_dateline, body)))
         ):
             decision = Decision(numbers[i], text, False, "caption")
-        elif (
-            decisions
-            and (in_box or _links_under_pointer(decisions[-1], text))
-            and (_link_shaped(text))
-        ):
+        elif decisions and (in_box or _under_pointer(decisions[-1])) and _link_shaped(text):
             decision = Decision(numbers[i], text, False, "related-link")
         elif text == previous or _echoes_headline(text, headline):
             # A block printed twice in a row, or the headline again (a photo's caption or alt
@@ -396,7 +392,7 @@ def _decide(
 _HEADLINE_ECHO_EXTRA = 4
 
 
-def _links_under_pointer(above: Decision, text: str) -> bool:
+def _under_pointer(above: Decision) -> bool:
     """The story (or topic, account) a pointer or prompt introduces ("Selengkapnya dapat
     disimak di sini:", "Baca juga:", "Ikuti perkembangan berita ini dalam topik:"): what the
     line under its colon names is the link."""
@@ -415,8 +411,6 @@ def _link_shaped(text: str) -> bool:
 
 
 _BOX_LABEL_WORDS = 3  # "Baca Juga", "Berita Terkait Lainnya"
-
-
 _NUMBERED = re.compile(r"^\d{1,2}[.)] ")
 
 
